@@ -1,0 +1,88 @@
+import type { List, Nodes, Root } from 'mdast';
+import type { PersonMention, RoleFact } from '../facts.ts';
+import { squash } from '../text/fold.ts';
+import { parsePeople } from '../text/people.ts';
+import { normaliseRoles } from '../text/roles.ts';
+import { lineOf, rawTextOf, textOf, walk } from './mdast.ts';
+
+export interface LabelledFacts {
+  roles: RoleFact[];
+  authors: PersonMention[];
+}
+
+/** `Label: value` where the label is a short phrase; emphasis is already gone from the text. */
+const LABELLED_LINE = /^\s*([\p{L}][\p{L} /&-]{1,40}?)\s*:\s*(.*)$/u;
+
+function listItemLines(list: List): Array<{ text: string; line: number }> {
+  return list.children.map((item) => ({ text: textOf(item), line: lineOf(item) }));
+}
+
+/**
+ * People named after a role label: `**Lead:** A, B`, `Security reviewers: A @a, B @b`,
+ * `Project security lead: X`, a label alone followed by a list, or a short heading that names a
+ * role (`## Maintainers`) followed by a list. `Author(s):` lines become authors of the document;
+ * every other role is held in what the document is about, resolved later.
+ */
+export function extractLabelledLines(path: string, tree: Root): LabelledFacts {
+  const roles: RoleFact[] = [];
+  const authors: PersonMention[] = [];
+
+  const record = (labels: string[], values: Array<{ text: string; line: number }>): void => {
+    for (const value of values) {
+      for (const person of parsePeople(value.text)) {
+        const mention: PersonMention = { ...person, source: { path, line: value.line } };
+        for (const role of labels) {
+          if (role === 'author') authors.push(mention);
+          else roles.push({ person: mention, role, subject: { type: 'document' } });
+        }
+      }
+    }
+  };
+
+  const nextSibling = (parent: { children: Nodes[] } | undefined, node: Nodes): Nodes | undefined => {
+    if (!parent) return undefined;
+    const index = parent.children.indexOf(node);
+    return index >= 0 ? parent.children[index + 1] : undefined;
+  };
+
+  walk(tree, (node, parent) => {
+    if (node.type === 'heading') {
+      const text = textOf(node);
+      const following = nextSibling(parent, node);
+      if (text.split(' ').length <= 3 && following?.type === 'list') {
+        const labels = normaliseRoles(text);
+        if (labels.length > 0) record(labels, listItemLines(following));
+      }
+      return;
+    }
+    if (node.type !== 'paragraph') return;
+    const startLine = lineOf(node);
+    const lines = rawTextOf(node).split('\n');
+    for (let index = 0; index < lines.length; index += 1) {
+      const match = LABELLED_LINE.exec(lines[index]!);
+      if (!match) continue;
+      const labels = normaliseRoles(match[1]!);
+      if (labels.length === 0 || match[1]!.split(' ').length > 4) continue;
+      const values = [{ text: match[2]!, line: startLine + index }];
+      // A value that ends with a comma, or is empty, goes on over the following lines.
+      while (index + 1 < lines.length && (/,\s*$/.test(values[values.length - 1]!.text) || !squash(values[0]!.text))) {
+        index += 1;
+        if (LABELLED_LINE.test(lines[index]!) && normaliseRoles(LABELLED_LINE.exec(lines[index]!)![1]!).length > 0) {
+          index -= 1;
+          break;
+        }
+        values.push({ text: lines[index]!, line: startLine + index });
+      }
+      const following = nextSibling(parent, node);
+      if (!squash(match[2]!) && index === lines.length - 1 && following?.type === 'list' && values.length === 1) {
+        values.push(...listItemLines(following));
+      }
+      // A value broken over lines may split a parenthesis: read it as one text from its first line.
+      const [first, ...rest] = values;
+      const listValues = rest.filter((value) => !lines.includes(value.text));
+      const joined = [first!, ...rest.filter((value) => !listValues.includes(value))].map((value) => value.text).join(' ');
+      record(labels, [{ text: joined, line: first!.line }, ...listValues]);
+    }
+  });
+  return { roles, authors };
+}

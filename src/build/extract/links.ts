@@ -1,0 +1,29 @@
+import type { Root } from 'mdast';
+import type { RawLink } from '../facts.ts';
+import { lineOf, textOf, walk } from './mdast.ts';
+
+const HTML_URL = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+/**
+ * Every link target written in a document: markdown links and images, reference definitions,
+ * and `href`/`src` attributes of inline HTML. In document order.
+ */
+export function extractLinks(tree: Root): RawLink[] {
+  const links: RawLink[] = [];
+  walk(tree, (node) => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      if (!node.url.trim()) return;
+      const text = node.type === 'link' ? textOf(node) : node.type === 'image' ? node.alt ?? '' : node.label ?? '';
+      links.push({ href: node.url.trim(), text, line: lineOf(node) });
+    } else if (node.type === 'html') {
+      const startLine = lineOf(node);
+      for (const match of node.value.matchAll(HTML_URL)) {
+        const href = (match[1] ?? match[2] ?? '').trim();
+        if (!href) continue;
+        const lineOffset = node.value.slice(0, match.index).split('\n').length - 1;
+        links.push({ href, text: '', line: startLine + lineOffset });
+      }
+    }
+  });
+  return links;
+}

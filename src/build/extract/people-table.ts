@@ -1,0 +1,55 @@
+import type { Attrs } from '../../schema/graph.ts';
+import type { PersonMention, RoleFact } from '../facts.ts';
+import { parsePeople } from '../text/people.ts';
+import { normaliseRole } from '../text/roles.ts';
+import { findColumn, isHandleHeader, isNameHeader, isOrganizationHeader, isRoleColumnHeader, isTermHeader } from './columns.ts';
+import type { TableRows } from './mdast.ts';
+
+export interface PeopleTableFacts {
+  roles: RoleFact[];
+  people: PersonMention[];
+}
+
+export function isPeopleTable(table: TableRows): boolean {
+  return isNameHeader(table.headers[0] ?? '');
+}
+
+/**
+ * A table of people (`Name | Organization | Term | Handle`). Each row is one person. The role is
+ * the row's role column, or else what the nearest heading or the title calls them (`Chair
+ * Emeriti`); with neither, the rows are people and affiliations only.
+ */
+export function extractPeopleTable(path: string, table: TableRows, context: string[]): PeopleTableFacts {
+  const { headers } = table;
+  const handleColumn = findColumn(headers, isHandleHeader);
+  const organizationColumn = findColumn(headers, isOrganizationHeader);
+  const termColumn = findColumn(headers, isTermHeader);
+  const roleColumn = findColumn(headers, isRoleColumnHeader);
+  const contextRole = context.map((text) => normaliseRole(text)).find((role) => role !== undefined);
+
+  const roles: RoleFact[] = [];
+  const people: PersonMention[] = [];
+  for (const row of table.rows) {
+    const nameCell = row[0];
+    if (!nameCell?.text) continue;
+    const [parsed] = parsePeople(nameCell.text);
+    const handleText = handleColumn >= 0 ? row[handleColumn]?.text.replace(/^@/, '').trim() : undefined;
+    const handle = handleText && /^[A-Za-z0-9-]{1,39}$/.test(handleText) ? handleText : parsed?.handle;
+    const name = parsed?.name;
+    if (!name && !handle) continue;
+    const organization = organizationColumn >= 0 ? row[organizationColumn]?.text || undefined : parsed?.organization;
+    const person: PersonMention = {
+      ...(name ? { name } : {}),
+      ...(handle ? { handle } : {}),
+      ...(organization ? { organization } : {}),
+      source: { path, line: nameCell.line },
+    };
+    const rowRole = roleColumn >= 0 ? normaliseRole(row[roleColumn]?.text ?? '') : undefined;
+    const role = rowRole ?? contextRole;
+    const term = termColumn >= 0 ? row[termColumn]?.text : undefined;
+    const attrs: Attrs = term ? { term } : {};
+    if (role) roles.push({ person, role, subject: { type: 'document' }, ...(term ? { attrs } : {}) });
+    else people.push(person);
+  }
+  return { roles, people };
+}

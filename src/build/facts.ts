@@ -1,0 +1,85 @@
+import type { Attrs, Source, Warning } from '../schema/graph.ts';
+import type { PersonName } from './text/people.ts';
+
+/**
+ * What the extractors read from one document, before anything is resolved against the rest of
+ * the repository. Plain data: it crosses worker boundaries by structured clone.
+ */
+
+/** A link as written, with where it was written. */
+export interface RawLink {
+  href: string;
+  text: string;
+  line: number;
+}
+
+export interface Heading {
+  text: string;
+  depth: number;
+  /** GitHub-style anchor slug. */
+  anchor: string;
+  line: number;
+}
+
+/** Text of one section (the part under one heading), for full-text search. */
+export interface Section {
+  heading: string;
+  anchor: string;
+  line: number;
+  text: string;
+}
+
+/** A person as written in one place. */
+export interface PersonMention extends PersonName {
+  source: Source;
+}
+
+/** Entities whose identity is decided after extraction (by link target or label). */
+export type MentionedEntityKind = 'group' | 'publication' | 'compromise';
+
+export interface PublicationFormat {
+  /** `markdown`, `pdf`, `audio`, `spreadsheet`, or a language for translations. */
+  format: string;
+  label: string;
+  translation: boolean;
+  link: RawLink;
+}
+
+export interface EntityMention {
+  kind: MentionedEntityKind;
+  label: string;
+  /** The link in the entity's cell: its home document, file or page. */
+  link?: RawLink;
+  attrs: Attrs;
+  /** For compromises: the categories it belongs to, as written. */
+  categories?: string[];
+  formats?: PublicationFormat[];
+  source: Source;
+}
+
+/** Who a role or author fact is about: an entity mentioned in this document, or the document's subject. */
+export type Subject = { type: 'mention'; index: number } | { type: 'document' };
+
+export interface RoleFact {
+  person: PersonMention;
+  role: string;
+  subject: Subject;
+  attrs?: Attrs;
+}
+
+export interface DocumentFacts {
+  path: string;
+  title: string;
+  headings: Heading[];
+  words: number;
+  summary: string;
+  date?: string;
+  sections: Section[];
+  links: RawLink[];
+  entities: EntityMention[];
+  roles: RoleFact[];
+  authors: PersonMention[];
+  /** People listed on their own with an organisation (affiliation facts without a role). */
+  people: PersonMention[];
+  warnings: Warning[];
+}

@@ -1,0 +1,51 @@
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml } from 'yaml';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** Set when the block exists but could not be read. */
+  error?: { message: string; line: number };
+}
+
+export interface ParsedMarkdown {
+  tree: Root;
+  frontMatter: FrontMatter;
+}
+
+/** Markdown text to an mdast tree with GFM and front matter. Pure; throws only on parser failure. */
+export function parseMarkdown(text: string): ParsedMarkdown {
+  const tree = processor.parse(text);
+  return { tree, frontMatter: readFrontMatter(tree) };
+}
+
+function readFrontMatter(tree: Root): FrontMatter {
+  const first = tree.children[0];
+  if (!first || first.type !== 'yaml') return { data: {} };
+  try {
+    const data: unknown = parseYaml(first.value, { prettyErrors: false });
+    if (data === null || data === undefined) return { data: {} };
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      return { data: {}, error: { message: 'front matter is not a mapping', line: 1 } };
+    }
+    return { data: data as Record<string, unknown> };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const yamlLine = yamlErrorLine(error);
+    // The block starts after the opening `---` on line 1.
+    return { data: {}, error: { message: `invalid YAML front matter: ${reason}`, line: 1 + yamlLine } };
+  }
+}
+
+function yamlErrorLine(error: unknown): number {
+  if (typeof error === 'object' && error !== null && 'linePos' in error) {
+    const linePos = (error as { linePos?: Array<{ line: number }> }).linePos;
+    if (linePos?.[0]) return linePos[0].line;
+  }
+  return 1;
+}

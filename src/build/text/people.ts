@@ -1,0 +1,151 @@
+import { squash } from './fold.ts';
+
+/** A person as written in one place: a name, a GitHub handle, or both, and perhaps an organisation. */
+export interface PersonName {
+  name?: string;
+  handle?: string;
+  organization?: string;
+}
+
+/** Words that fill a people cell without naming anyone. */
+const NOT_A_NAME = new Set([
+  'link', 'links', 'pdf', 'tbd', 'tba', 'n/a', 'na', 'none', 'todo', 'vacant', 'open', 'yes', 'no',
+  'markdown', 'here', 'see above', 'various', 'unknown', 'anonymous', 'everyone', 'all', 'other', 'others',
+  'name', 'github', 'slack', 'email', 'independent',
+]);
+
+/** Words that show a phrase is a description, a team or a role rather than a person's name. */
+const NON_NAME_WORDS =
+  /\b(authors?|contributors?|reviewers?|maintainers?|members?|team|teams|community|group|groups|committee|working|project|projects|foundation|security|cncf|tag|toc|chair|chairs|lead|leads|liaison|white|paper|original|the|of|for|inc|llc|ltd|corp|corporation|university)\b/i;
+
+/** Parentheticals that describe a role rather than an employer. */
+const ROLE_NOTE = /\b(chair|liaison|lead|maintainer|member|emeritus|reviewer|author|contributor|editor)\b/i;
+
+const HANDLE = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/;
+const LOWERCASE_PARTICLES = new Set(['de', 'van', 'von', 'da', 'del', 'der', 'di', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'y']);
+
+/** Split on separators that are not inside parentheses. */
+function splitOutsideParens(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === '(' || char === '[') depth += 1;
+    if ((char === ')' || char === ']') && depth > 0) depth -= 1;
+    if (depth === 0) {
+      separator.lastIndex = index;
+      const match = separator.exec(text);
+      if (match && match.index === index && match[0].length > 0) {
+        parts.push(current);
+        current = '';
+        index += match[0].length;
+        continue;
+      }
+    }
+    current += char;
+    index += 1;
+  }
+  parts.push(current);
+  return parts;
+}
+
+/** Whether a phrase reads as a personal name: a few capitalised words, no digits, no descriptive words. */
+export function looksLikePersonName(text: string): boolean {
+  const name = squash(text);
+  if (name.length < 2 || name.length > 60) return false;
+  if (NOT_A_NAME.has(name.toLowerCase())) return false;
+  if (/[0-9@:/\\<>{}[\]=|#*_"“”]|https?|www\./i.test(name)) return false;
+  if (NON_NAME_WORDS.test(name)) return false;
+  const words = name.split(' ');
+  if (words.length > 5) return false;
+  for (const word of words) {
+    if (!/\p{L}/u.test(word)) return false;
+    const first = word.replace(/^[^\p{L}]+/u, '')[0] ?? '';
+    const isCapital = first !== first.toLowerCase();
+    if (!isCapital && !LOWERCASE_PARTICLES.has(word.toLowerCase())) return false;
+  }
+  return true;
+}
+
+function parseParenthetical(inner: string, person: PersonName): void {
+  const text = squash(inner);
+  const handle = HANDLE.exec(text);
+  if (handle) {
+    person.handle = handle[1];
+    return;
+  }
+  // `Chase Pettet (Mirantis (someone@example.com))`: keep the outer name.
+  const organization = squash(text.replace(/\([^)]*\)?/g, ''));
+  if (!organization || organization.includes('@') || ROLE_NOTE.test(organization)) return;
+  if (!/^https?:/i.test(organization)) person.organization = organization;
+}
+
+/** One comma-separated piece: `Name`, `Name @handle`, `Name (@handle)`, `Name (Org)`, `@handle`. */
+function parsePiece(piece: string): PersonName[] {
+  let rest = piece;
+  const person: PersonName = {};
+  for (const match of piece.matchAll(/\(((?:[^()]|\([^()]*\))*)\)/g)) {
+    parseParenthetical(match[1] ?? '', person);
+    rest = rest.replace(match[0], ' ');
+  }
+  rest = squash(rest.replace(/^[\s*_.:;-]+|[\s*_.:;,-]+$/g, ''));
+  // `Name - Organisation` (a dash between spaces), as in contributor lists.
+  const dash = /^(.+?)\s+[-–—]\s+(.+)$/.exec(rest);
+  if (dash && !person.organization) {
+    rest = dash[1]!;
+    person.organization = squash(dash[2]!);
+  }
+  const words = rest.split(' ').filter(Boolean);
+  const handles = words.filter((word) => HANDLE.test(word));
+  if (handles.length > 1) {
+    // `Ann Lee @ann Bo Chan @bo` written without commas: each handle closes the name before it.
+    const people: PersonName[] = [];
+    let nameWords: string[] = [];
+    for (const word of words) {
+      const handle = HANDLE.exec(word);
+      if (handle) {
+        people.push({ name: nameWords.join(' ') || undefined, handle: handle[1] });
+        nameWords = [];
+      } else nameWords.push(word);
+    }
+    if (nameWords.length > 0) people.push({ name: nameWords.join(' ') });
+    return people.flatMap((p) => finish(p));
+  }
+  if (handles.length === 1) {
+    person.handle = HANDLE.exec(handles[0]!)![1];
+    rest = words.filter((word) => word !== handles[0]).join(' ');
+  }
+  if (rest) person.name = rest;
+  return finish(person);
+}
+
+function finish(person: PersonName): PersonName[] {
+  const result: PersonName = {};
+  if (person.name) {
+    // A trailing lowercase token with digits is a handle written without `@`.
+    const words = person.name.split(' ');
+    const last = words[words.length - 1] ?? '';
+    if (words.length > 1 && /\d/.test(last) && last === last.toLowerCase() && !person.handle) {
+      result.handle = last;
+      words.pop();
+    }
+    const name = words.join(' ');
+    if (looksLikePersonName(name)) result.name = name;
+  }
+  if (person.handle) result.handle = person.handle;
+  if (person.organization && (result.name || result.handle)) result.organization = person.organization;
+  return result.name || result.handle ? [result] : [];
+}
+
+/**
+ * The people named in free text such as `Marina Moore @mnm678, Rahul Jadhav (@nyrahul), and Ann (Acme)`.
+ * Anything that does not read as a person (`TBD`, `Link`, emails, descriptions) is dropped.
+ */
+export function parsePeople(text: string): PersonName[] {
+  const cleaned = squash(text.replace(/[*_]{1,3}/g, ' ')).replace(/\.$/, '');
+  if (!cleaned) return [];
+  const pieces = splitOutsideParens(cleaned, /\s*(?:,|;|\s&\s|\sand\s|\s\+\s|\s\/\s)\s*(?:and\s+)?/iy);
+  return pieces.flatMap((piece) => parsePiece(piece));
+}
