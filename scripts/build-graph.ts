@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { RepoError } from '../src/build/collect.ts';
+import { writeOutputs } from '../src/build/emit.ts';
+import { buildGraph } from '../src/build/pipeline.ts';
+
+const USAGE = `usage: npm run graph -- --repo DIR [--out DIR] [--repo-url URL] [--ref REF]
+                       [--exclude GLOB]... [--config FILE] [--threads N] [--quiet]
+
+Reads every markdown file of DIR and writes graph.json, search-index.json and report.json
+into --out (default public/data). An optional config file (JSON, default DIR-independent
+.taggraph.json in the current folder) may hold { "exclude": ["glob", ...] }.`;
+
+interface Config {
+  exclude?: string[];
+}
+
+async function readConfig(path: string, required: boolean): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new RepoError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== 'object' || parsed === null) throw new RepoError(`config ${path} is not a JSON object`);
+  const exclude = (parsed as { exclude?: unknown }).exclude;
+  if (exclude !== undefined && !(Array.isArray(exclude) && exclude.every((item) => typeof item === 'string'))) {
+    throw new RepoError(`config ${path}: "exclude" must be a list of globs`);
+  }
+  return exclude ? { exclude } : {};
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      repo: { type: 'string' },
+      out: { type: 'string', default: 'public/data' },
+      'repo-url': { type: 'string' },
+      ref: { type: 'string' },
+      exclude: { type: 'string', multiple: true, default: [] },
+      config: { type: 'string' },
+      threads: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!values.repo) {
+    process.stderr.write(`error: --repo is required\n${USAGE}\n`);
+    return 2;
+  }
+  const config = await readConfig(values.config ?? join(process.cwd(), '.taggraph.json'), values.config !== undefined);
+  const showProgress = !values.quiet && process.stderr.isTTY;
+  const started = Date.now();
+  const output = await buildGraph({
+    repo: resolve(values.repo),
+    ...(values['repo-url'] ? { repoUrl: values['repo-url'] } : {}),
+    ...(values.ref ? { ref: values.ref } : {}),
+    excludes: [...(config.exclude ?? []), ...values.exclude],
+    ...(values.threads ? { threads: Number(values.threads) } : {}),
+    onStage: (stage) => {
+      if (showProgress) process.stderr.write(`\r\x1b[K${stage}… ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    },
+  });
+  await writeOutputs(resolve(values.out), output.files);
+  if (showProgress) process.stderr.write('\r\x1b[K');
+  if (!values.quiet) {
+    for (const warning of output.report.warnings) {
+      process.stderr.write(`warning: ${warning.path}${warning.line ? `:${warning.line}` : ''}: ${warning.message}\n`);
+    }
+    const { stats } = output.report;
+    process.stderr.write(
+      `${stats.documents} documents, ${output.graph.nodes.length} nodes, ${output.graph.edges.length} edges, ` +
+        `${output.report.brokenLinks.length} broken links, ${output.report.warnings.length} warnings → ${values.out}\n`,
+    );
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,41 @@
+import type { DocumentFacts } from './facts.ts';
+import { extractDocument } from './extract/index.ts';
+
+export interface ExtractRequest {
+  id: number;
+  path: string;
+  text: string;
+}
+
+/** Facts of a document that could not be read: its name as title, and why. */
+export function emptyFacts(path: string, message?: string): DocumentFacts {
+  const name = path.split('/').pop() ?? path;
+  return {
+    path,
+    title: name.replace(/\.(md|markdown)$/i, ''),
+    headings: [],
+    words: 0,
+    summary: '',
+    sections: [],
+    links: [],
+    entities: [],
+    roles: [],
+    authors: [],
+    people: [],
+    warnings: message ? [{ path, message }] : [],
+  };
+}
+
+/**
+ * Extraction that turns a parser failure (a stack overflow on absurd nesting, say) into a
+ * warning on that document, so one bad file never stops the build.
+ */
+export function extractSafely(path: string, text: string): DocumentFacts {
+  if (!text) return emptyFacts(path);
+  try {
+    return extractDocument(path, text);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return emptyFacts(path, `could not parse markdown (${reason}); kept without content`);
+  }
+}

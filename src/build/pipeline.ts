@@ -1,0 +1,111 @@
+import { performance } from 'node:perf_hooks';
+import type { BuildReport, GraphDocument, RepoInfo } from '../schema/graph.ts';
+import { OUTPUT_FILES, SCHEMA_VERSION } from '../schema/graph.ts';
+import { assemble } from './assemble.ts';
+import { collectFiles, DEFAULT_EXCLUDES, DEFAULT_MAX_BYTES, loadMarkdown } from './collect.ts';
+import type { DocumentFacts } from './facts.ts';
+import { defaultThreads, extractAll } from './pool.ts';
+import { readGitInfo, repoNameOf } from './repo-info.ts';
+import { githubSlug, inferRemoteSlug } from './resolve/remote.ts';
+import { buildSearchIndex, searchEntries } from './search-index.ts';
+
+export interface BuildOptions {
+  repo: string;
+  repoUrl?: string;
+  ref?: string;
+  /** Added to the default excludes unless `replaceDefaultExcludes`. */
+  excludes?: readonly string[];
+  replaceDefaultExcludes?: boolean;
+  threads?: number;
+  maxBytes?: number;
+  onStage?: (stage: string) => void;
+}
+
+export interface BuildOutput {
+  graph: GraphDocument;
+  report: BuildReport;
+  searchIndex: string;
+  /** File name to content, ready for `writeOutputs`. */
+  files: Map<string, string>;
+}
+
+/**
+ * The whole build: collect → load → extract (parallel) → assemble → index. Reads the repository;
+ * writes nothing (the caller emits `files`).
+ */
+export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
+  const timings: Record<string, number> = {};
+  const stage = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
+    options.onStage?.(name);
+    const start = performance.now();
+    const result = await work();
+    timings[name] = Math.round(performance.now() - start);
+    return result;
+  };
+
+  const excludes = [...(options.replaceDefaultExcludes ? [] : DEFAULT_EXCLUDES), ...(options.excludes ?? [])];
+  const collection = await stage('collect', () => collectFiles(options.repo, excludes));
+  const markdownFiles = collection.files.filter((file) => file.markdown);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const loaded = await stage('load', () => Promise.all(markdownFiles.map(async (file) => ({ file, ...(await loadMarkdown(options.repo, file, maxBytes)) }))));
+  const texts = loaded.filter((item) => !item.binary);
+
+  const extracted = await stage('extract', () => extractAll(texts.map((item) => ({ path: item.file.path, text: item.text })), options.threads ?? defaultThreads()));
+  const documents: DocumentFacts[] = extracted.map((facts, index) => {
+    const loadWarnings = texts[index]!.warnings;
+    return loadWarnings.length > 0 ? { ...facts, warnings: [...loadWarnings, ...facts.warnings] } : facts;
+  });
+  const binaryWarnings = loaded.filter((item) => item.binary).flatMap((item) => item.warnings);
+
+  const git = await readGitInfo(options.repo);
+  const url = options.repoUrl ?? git.url;
+  const fileSet = new Set(collection.files.map((file) => file.path));
+  const remoteSlug = (url ? githubSlug(url) : undefined) ?? inferRemoteSlug(documents, fileSet);
+  const repo: RepoInfo = {
+    name: repoNameOf(options.repo, url ?? (remoteSlug ? `https://github.com/${remoteSlug}` : undefined)),
+    ...(url ? { url } : remoteSlug ? { url: `https://github.com/${remoteSlug}` } : {}),
+    ...((options.ref ?? git.ref) ? { ref: options.ref ?? git.ref } : {}),
+    ...(git.commit && !options.ref ? { commit: git.commit } : {}),
+  };
+
+  const assembled = await stage('assemble', () =>
+    assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, documents }),
+  );
+  const searchIndex = await stage('index', () => buildSearchIndex(searchEntries(assembled.graph.nodes, documents)));
+
+  const count = (values: readonly string[]): Record<string, number> => {
+    const counts: Record<string, number> = {};
+    for (const value of [...values].sort()) counts[value] = (counts[value] ?? 0) + 1;
+    return counts;
+  };
+  const warnings = [...collection.warnings, ...binaryWarnings, ...assembled.warnings].sort(
+    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.message < b.message ? -1 : 1)),
+  );
+  const report: BuildReport = {
+    schemaVersion: SCHEMA_VERSION,
+    brokenLinks: assembled.brokenLinks,
+    possibleDuplicates: assembled.possibleDuplicates,
+    warnings,
+    stats: {
+      filesRead: collection.files.length,
+      documents: documents.length,
+      excluded: collapseExcluded(collection.excluded),
+      nodesByKind: count(assembled.graph.nodes.map((node) => node.kind)),
+      edgesByKind: count(assembled.graph.edges.map((edge) => edge.kind)),
+      timeByStageMs: timings,
+    },
+  };
+  const files = new Map<string, string>([
+    [OUTPUT_FILES.graph, `${JSON.stringify(assembled.graph)}\n`],
+    [OUTPUT_FILES.searchIndex, `${searchIndex}\n`],
+    [OUTPUT_FILES.report, `${JSON.stringify(report, null, 2)}\n`],
+  ]);
+  return { graph: assembled.graph, report, searchIndex, files };
+}
+
+/** Excluded paths with those inside an excluded folder left out (the folder stands for them). */
+function collapseExcluded(paths: readonly string[]): string[] {
+  const sorted = [...paths].sort();
+  return sorted.filter((path) => !sorted.some((other) => other !== path && path.startsWith(`${other}/`)));
+}
+

@@ -1,0 +1,61 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DocumentFacts } from './facts.ts';
+import { extractSafely, type ExtractRequest } from './extract-safely.ts';
+
+export interface ExtractInput {
+  path: string;
+  text: string;
+}
+
+/** Below this many bytes of markdown, starting workers costs more than it saves. */
+const PARALLEL_THRESHOLD_BYTES = 256 * 1024;
+
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * Parses and extracts every document, across `threads` worker threads (in this thread when
+ * `threads` is 1 or the input is small). Results come back in input order.
+ */
+export async function extractAll(inputs: readonly ExtractInput[], threads: number): Promise<DocumentFacts[]> {
+  const totalBytes = inputs.reduce((sum, input) => sum + input.text.length, 0);
+  if (threads <= 1 || inputs.length < 2 || totalBytes < PARALLEL_THRESHOLD_BYTES) {
+    return inputs.map((input) => extractSafely(input.path, input.text));
+  }
+  const results = new Array<DocumentFacts | undefined>(inputs.length);
+  // Largest first, so no worker is left with one big file at the end.
+  const order = inputs.map((_, index) => index).sort((a, b) => inputs[b]!.text.length - inputs[a]!.text.length || a - b);
+  let next = 0;
+  const workerUrl = new URL('./extract-worker.mjs', import.meta.url);
+  const workers = Array.from({ length: Math.min(threads, inputs.length) }, () => new Worker(workerUrl));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = (): void => {
+              if (next >= order.length) {
+                resolve();
+                return;
+              }
+              const id = order[next]!;
+              next += 1;
+              const request: ExtractRequest = { id, path: inputs[id]!.path, text: inputs[id]!.text };
+              worker.postMessage(request);
+            };
+            worker.on('message', (message: { id: number; facts: DocumentFacts }) => {
+              results[message.id] = message.facts;
+              send();
+            });
+            worker.on('error', (error) => reject(new Error(`extraction worker failed: ${error.message}`)));
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results.map((facts, index) => facts ?? extractSafely(inputs[index]!.path, inputs[index]!.text));
+}

@@ -1,0 +1,238 @@
+import { distance } from 'fastest-levenshtein';
+import type { PossibleDuplicate, Source } from '../../schema/graph.ts';
+import type { PersonMention } from '../facts.ts';
+import { foldKey, slugify } from '../text/fold.ts';
+
+export interface Person {
+  id: string;
+  label: string;
+  handle?: string;
+  aliases: string[];
+  organizations: Array<{ label: string; sources: Source[] }>;
+  sources: Source[];
+}
+
+export interface Organization {
+  id: string;
+  label: string;
+  aliases: string[];
+  sources: Source[];
+}
+
+export interface Identities {
+  people: Person[];
+  organizations: Organization[];
+  /** The person id for a mention, by the mention's identity; undefined for dropped mentions. */
+  personOf(mention: PersonMention): string | undefined;
+  organizationOf(label: string): string | undefined;
+  possibleDuplicates: PossibleDuplicate[];
+}
+
+/** Values in an affiliation column that name no organisation. */
+const NO_ORGANIZATION = /^(independent|self|self-employed|none|n\/a|na|freelance|individual|personal|-|tbd|unknown)$/i;
+
+/** `Tetrate.io`, `Tetrate IO` and `tetrate` fold alike; legal suffixes do not tell organisations apart. */
+function organizationKey(label: string): string {
+  return foldKey(label).replace(/[.,]|\b(inc|llc|ltd|corp|gmbh|io)\b/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(key: string): string {
+    let root = key;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    let node = key;
+    while (node !== root) {
+      const next = this.parent.get(node) ?? root;
+      this.parent.set(node, root);
+      node = next;
+    }
+    if (!this.parent.has(root)) this.parent.set(root, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    // Deterministic: the smaller key becomes the root, whatever the order of calls.
+    if (rootA < rootB) this.parent.set(rootB, rootA);
+    else if (rootB < rootA) this.parent.set(rootA, rootB);
+  }
+}
+
+const nameKey = (name: string): string => `n:${foldKey(name)}`;
+const handleKey = (handle: string): string => `h:${handle.toLowerCase()}`;
+
+function keysOf(mention: PersonMention): string[] {
+  const keys: string[] = [];
+  if (mention.name) keys.push(nameKey(mention.name));
+  if (mention.handle) keys.push(handleKey(mention.handle));
+  return keys;
+}
+
+/** The most frequent value; ties go to the one with more non-ASCII letters (accents kept), then the first in code-point order. */
+function mostFrequent(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const nonAscii = (text: string): number => text.replace(/[\x00-\x7f]/g, '').length;
+  return [...counts.entries()].sort(
+    ([a, countA], [b, countB]) => countB - countA || nonAscii(b) - nonAscii(a) || (a < b ? -1 : a > b ? 1 : 0),
+  )[0]?.[0];
+}
+
+function uniqueSources(sources: Source[]): Source[] {
+  const seen = new Map<string, Source>();
+  for (const source of sources) seen.set(`${source.path}\u0000${source.line}`, source);
+  return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+}
+
+/** Gives each label its id, `kind:slug`, with `-2`, `-3`… where two entities share a slug. */
+export function assignIds<T>(items: T[], kind: string, labelOf: (item: T) => string, keyOf: (item: T) => string): Map<T, string> {
+  const sorted = [...items].sort((a, b) => {
+    const left = `${slugify(labelOf(a))}\u0000${keyOf(a)}`;
+    const right = `${slugify(labelOf(b))}\u0000${keyOf(b)}`;
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+  const ids = new Map<T, string>();
+  const used = new Map<string, number>();
+  for (const item of sorted) {
+    const base = `${kind}:${slugify(labelOf(item))}`;
+    const count = (used.get(base) ?? 0) + 1;
+    used.set(base, count);
+    ids.set(item, count === 1 ? base : `${base}-${count}`);
+  }
+  return ids;
+}
+
+function mergeOrganizations(mentions: readonly PersonMention[]): { organizations: Organization[]; byKey: Map<string, Organization> } {
+  const groups = new Map<string, { labels: string[]; sources: Source[] }>();
+  for (const mention of mentions) {
+    const label = mention.organization?.trim();
+    if (!label || NO_ORGANIZATION.test(label)) continue;
+    const key = organizationKey(label);
+    if (!key) continue;
+    const group = groups.get(key) ?? { labels: [], sources: [] };
+    group.labels.push(label);
+    group.sources.push(mention.source);
+    groups.set(key, group);
+  }
+  const entries = [...groups.entries()].map(([key, group]) => {
+    const label = mostFrequent(group.labels)!;
+    return { key, label, aliases: [...new Set(group.labels)].filter((l) => l !== label).sort(), sources: uniqueSources(group.sources) };
+  });
+  const ids = assignIds(entries, 'organization', (e) => e.label, (e) => e.key);
+  const byKey = new Map<string, Organization>();
+  const organizations = entries.map((entry) => {
+    const organization: Organization = { id: ids.get(entry)!, label: entry.label, aliases: entry.aliases, sources: entry.sources };
+    byKey.set(entry.key, organization);
+    for (const alias of [entry.label, ...entry.aliases]) byKey.set(organizationKey(alias), organization);
+    return organization;
+  });
+  return { organizations, byKey };
+}
+
+/**
+ * Merges person mentions into people: by folded name (`Andrés Vega` = `andres vega`), by GitHub
+ * handle, and through mentions that give both. A name that is also an organisation's name is
+ * not a person. Near-misses are reported, never merged.
+ */
+export function resolveIdentities(mentions: readonly PersonMention[]): Identities {
+  const { organizations, byKey: organizationByKey } = mergeOrganizations(mentions);
+  const isOrganizationName = (name: string): boolean => organizationByKey.has(organizationKey(name));
+  const kept = mentions.filter((mention) => !(mention.name && !mention.handle && isOrganizationName(mention.name)));
+
+  const unionFind = new UnionFind();
+  for (const mention of kept) {
+    const [first, ...rest] = keysOf(mention);
+    if (!first) continue;
+    unionFind.find(first);
+    for (const key of rest) unionFind.union(first, key);
+  }
+
+  const groups = new Map<string, PersonMention[]>();
+  for (const mention of kept) {
+    const [first] = keysOf(mention);
+    if (!first) continue;
+    const root = unionFind.find(first);
+    const group = groups.get(root) ?? [];
+    group.push(mention);
+    groups.set(root, group);
+  }
+
+  const drafts = [...groups.entries()].map(([root, group]) => {
+    const names = group.flatMap((m) => (m.name ? [m.name] : []));
+    const handles = group.flatMap((m) => (m.handle ? [m.handle] : []));
+    const handle = mostFrequent(handles);
+    const label = mostFrequent(names) ?? `@${handle}`;
+    const aliases = [...new Set([...names, ...handles.map((h) => `@${h}`)])].filter((a) => a !== label).sort();
+    const organizationSources = new Map<string, Source[]>();
+    for (const mention of group) {
+      const label = mention.organization?.trim();
+      if (!label || NO_ORGANIZATION.test(label)) continue;
+      const organization = organizationByKey.get(organizationKey(label));
+      if (!organization) continue;
+      organizationSources.set(organization.label, [...(organizationSources.get(organization.label) ?? []), mention.source]);
+    }
+    return {
+      root,
+      label,
+      handle,
+      aliases,
+      organizations: [...organizationSources.entries()]
+        .map(([label, sources]) => ({ label, sources: uniqueSources(sources) }))
+        .sort((a, b) => (a.label < b.label ? -1 : 1)),
+      sources: uniqueSources(group.map((m) => m.source)),
+    };
+  });
+  const ids = assignIds(drafts, 'person', (d) => d.label, (d) => d.root);
+  const people: Person[] = drafts.map((draft) => ({
+    id: ids.get(draft)!,
+    label: draft.label,
+    ...(draft.handle ? { handle: draft.handle } : {}),
+    aliases: draft.aliases,
+    organizations: draft.organizations,
+    sources: draft.sources,
+  }));
+  const personByRoot = new Map(drafts.map((draft) => [draft.root, ids.get(draft)!]));
+
+  return {
+    people: people.sort((a, b) => (a.id < b.id ? -1 : 1)),
+    organizations: organizations.sort((a, b) => (a.id < b.id ? -1 : 1)),
+    personOf(mention) {
+      const [first] = keysOf(mention);
+      if (!first) return undefined;
+      if (mention.name && !mention.handle && isOrganizationName(mention.name)) return undefined;
+      return personByRoot.get(unionFind.find(first));
+    },
+    organizationOf(label) {
+      const key = organizationKey(label);
+      return organizationByKey.get(key)?.id;
+    },
+    possibleDuplicates: findPossibleDuplicates(people),
+  };
+}
+
+/** Pairs of people whose names are probably the same person's: one or two letters apart, or the same words in another order. */
+export function findPossibleDuplicates(people: readonly Person[]): PossibleDuplicate[] {
+  const named = people
+    .filter((person) => !person.label.startsWith('@'))
+    .map((person) => ({ person, folded: foldKey(person.label), sortedWords: foldKey(person.label).split(' ').sort().join(' ') }));
+  const duplicates: PossibleDuplicate[] = [];
+  for (let i = 0; i < named.length; i += 1) {
+    for (let j = i + 1; j < named.length; j += 1) {
+      const a = named[i]!;
+      const b = named[j]!;
+      let reason: string | undefined;
+      if (a.sortedWords === b.sortedWords && a.folded.includes(' ')) reason = 'same words in another order';
+      else if (Math.min(a.folded.length, b.folded.length) >= 8 && Math.abs(a.folded.length - b.folded.length) <= 2) {
+        const edits = distance(a.folded, b.folded);
+        if (edits > 0 && edits <= (Math.min(a.folded.length, b.folded.length) >= 12 ? 2 : 1)) {
+          reason = `names ${edits} letter${edits === 1 ? '' : 's'} apart`;
+        }
+      }
+      if (!reason) continue;
+      const [first, second] = a.person.id < b.person.id ? [a.person, b.person] : [b.person, a.person];
+      duplicates.push({ a: first.id, b: second.id, labels: [first.label, second.label], reason });
+    }
+  }
+  return duplicates.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+}

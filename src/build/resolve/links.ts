@@ -1,0 +1,174 @@
+import { posix } from 'node:path';
+
+/** Where a link written in a document leads. */
+export type LinkTarget =
+  | { type: 'file'; path: string; anchor?: string }
+  | { type: 'folder'; path: string }
+  | { type: 'external'; url: string; key: string }
+  | { type: 'broken'; reason: string; target: string; suggestion?: string }
+  | { type: 'ignored' };
+
+export interface RepoFiles {
+  /** Every file kept in the repository, repo-relative, `/`-separated. */
+  files: ReadonlySet<string>;
+  /** Heading anchors of each markdown document. */
+  anchors: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Symlinks inside the repository: link path to the real path it names. */
+  aliases?: ReadonlyMap<string, string>;
+}
+
+export interface RepoRemote {
+  /** `owner/name` on GitHub, matched case-insensitively. */
+  slug?: string;
+}
+
+const INDEX_NAMES = ['README.md', 'readme.md', 'Readme.md', '_index.md', 'index.md'];
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const GITHUB_FILE = /^https?:\/\/(?:www\.)?github\.com\/([^/]+)\/([^/#?]+)\/(?:blob|tree|raw|edit)\/[^/#?]+\/?([^?#]*)(?:\?[^#]*)?(#.*)?$/i;
+const GITHUB_RAW = /^https?:\/\/raw\.githubusercontent\.com\/([^/]+)\/([^/]+)\/[^/]+\/([^?#]*)/i;
+const GITHUB_REPO = /^https?:\/\/(?:www\.)?github\.com\/([^/]+)\/([^/#?]+)/i;
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Folder that holds the index document of `folder`, if one exists. */
+export function folderIndex(files: ReadonlySet<string>, folder: string): string | undefined {
+  for (const name of INDEX_NAMES) {
+    const candidate = folder ? `${folder}/${name}` : name;
+    if (files.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Key under which an external URL is kept: its host, or `github.com/owner/repo` for GitHub. */
+export function externalKey(url: string): string {
+  const github = GITHUB_REPO.exec(url);
+  if (github) return `github.com/${github[1]!.toLowerCase()}/${github[2]!.replace(/\.git$/, '').toLowerCase()}`;
+  try {
+    return new URL(url).host.toLowerCase().replace(/^www\./, '') || url;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Resolves links the way GitHub shows a repository: relative to the document, `/` from the
+ * repository root, folders to their index document, URL-escaped names decoded, and GitHub URLs
+ * into this same repository read as paths in it. Pure: the file set is given.
+ */
+export class LinkResolver {
+  private readonly byBaseName = new Map<string, string[]>();
+  private readonly folders = new Set<string>();
+
+  constructor(
+    private readonly repo: RepoFiles,
+    private readonly remote: RepoRemote = {},
+  ) {
+    for (const path of repo.files) {
+      const base = posix.basename(path).toLowerCase();
+      const list = this.byBaseName.get(base) ?? [];
+      list.push(path);
+      this.byBaseName.set(base, list);
+      let folder = posix.dirname(path);
+      while (folder !== '.' && !this.folders.has(folder)) {
+        this.folders.add(folder);
+        folder = posix.dirname(folder);
+      }
+    }
+    for (const list of this.byBaseName.values()) list.sort();
+  }
+
+  resolve(fromPath: string, href: string): LinkTarget {
+    const trimmed = href.trim();
+    if (!trimmed) return { type: 'ignored' };
+    const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
+    if (scheme) return this.resolveUrl(fromPath, trimmed, scheme);
+    if (trimmed.startsWith('//')) return this.resolveUrl(fromPath, `https:${trimmed}`, 'https');
+    const hashIndex = trimmed.indexOf('#');
+    const beforeHash = hashIndex >= 0 ? trimmed.slice(0, hashIndex) : trimmed;
+    const anchor = hashIndex >= 0 ? safeDecode(trimmed.slice(hashIndex + 1)) : undefined;
+    const pathPart = safeDecode(beforeHash.split('?')[0]!);
+    if (!pathPart) return this.withAnchor(fromPath, fromPath, anchor, trimmed);
+    const joined = pathPart.startsWith('/')
+      ? posix.normalize(pathPart.slice(1))
+      : posix.normalize(posix.join(posix.dirname(fromPath), pathPart));
+    if (joined === '..' || joined.startsWith('../')) {
+      return { type: 'broken', reason: 'points outside the repository', target: trimmed };
+    }
+    return this.resolvePath(fromPath, joined.replace(/\/+$/, '').replace(/^\.$/, ''), anchor, trimmed);
+  }
+
+  private resolveUrl(fromPath: string, url: string, scheme: string): LinkTarget {
+    if (scheme !== 'http' && scheme !== 'https') return { type: 'ignored' };
+    const slug = this.remote.slug?.toLowerCase();
+    if (slug) {
+      const file = GITHUB_FILE.exec(url) ?? GITHUB_RAW.exec(url);
+      if (file && `${file[1]}/${file[2]}`.toLowerCase() === slug) {
+        const anchor = file[4] ? safeDecode(file[4].slice(1)) : undefined;
+        const path = posix.normalize(safeDecode(file[3] ?? '')).replace(/\/+$/, '').replace(/^\.$/, '');
+        return this.resolvePath(fromPath, path, anchor, url);
+      }
+    }
+    return { type: 'external', url, key: externalKey(url) };
+  }
+
+  private resolvePath(fromPath: string, rawPath: string, anchor: string | undefined, written: string): LinkTarget {
+    const path = this.repo.aliases?.get(rawPath) ?? rawPath;
+    if (this.repo.files.has(path)) return this.withAnchor(fromPath, path, anchor, written);
+    if (path === '' || this.folders.has(path)) {
+      const index = folderIndex(this.repo.files, path);
+      if (index) return this.withAnchor(fromPath, index, anchor, written);
+      return { type: 'folder', path };
+    }
+    const suggestion = this.suggest(path);
+    return {
+      type: 'broken',
+      reason: 'file not found',
+      target: written,
+      ...(suggestion ? { suggestion } : {}),
+    };
+  }
+
+  private withAnchor(fromPath: string, path: string, anchor: string | undefined, written: string): LinkTarget {
+    if (!anchor) return { type: 'file', path };
+    const anchors = this.repo.anchors.get(path);
+    // Only markdown documents have heading anchors to check; `#L10` line anchors are GitHub's own.
+    if (!anchors || /^L\d+(-L\d+)?$/.test(anchor) || anchors.has(anchor.toLowerCase())) {
+      return { type: 'file', path, anchor };
+    }
+    return {
+      type: 'broken',
+      reason: path === fromPath ? `no heading for anchor #${anchor}` : `no heading for anchor #${anchor} in ${path}`,
+      target: written,
+    };
+  }
+
+  /** An existing file with the same name (case-insensitive), nearest to the missing path. */
+  private suggest(missing: string): string | undefined {
+    const base = posix.basename(missing).toLowerCase();
+    const candidates = this.byBaseName.get(base) ?? this.byBaseName.get(`${base}.md`) ?? [];
+    let best: string | undefined;
+    let bestScore = -1;
+    for (const candidate of candidates) {
+      const score = sharedPrefixSegments(candidate, missing);
+      if (score > bestScore) {
+        best = candidate;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+}
+
+function sharedPrefixSegments(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  let count = 0;
+  while (count < left.length && count < right.length && left[count] === right[count]) count += 1;
+  return count;
+}

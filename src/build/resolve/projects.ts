@@ -1,0 +1,92 @@
+import { posix } from 'node:path';
+import { foldKey } from '../text/fold.ts';
+
+export type AssessmentKind = 'self-assessment' | 'joint-assessment' | 'threat-model' | 'assessment';
+
+export interface AssessedProject {
+  folder: string;
+  label: string;
+  home?: string;
+  documents: Array<{ path: string; kind: AssessmentKind }>;
+}
+
+/** What an assessment document's file name says it is, or undefined for other documents. */
+export function assessmentKind(path: string): AssessmentKind | undefined {
+  const name = posix.basename(path).toLowerCase();
+  if (!/\.(md|markdown)$/.test(name)) return undefined;
+  if (/self[-_ ]?assess/.test(name)) return 'self-assessment';
+  if (/joint[-_ ]?(assess|review)|security[-_ ]?(assessment|review)/.test(name)) return 'joint-assessment';
+  if (/threat[-_ ]?(model|analysis)|threatmodel/.test(name)) return 'threat-model';
+  if (/assess/.test(name)) return 'assessment';
+  return undefined;
+}
+
+/** Minimum number of sibling folders holding assessments before their parent counts as a list of projects. */
+const MIN_PROJECTS = 3;
+
+/**
+ * Assessed projects by folder convention: a folder whose sub-folders (at least three, and most
+ * of them) hold assessment documents is a list of projects, one project per sub-folder. Nothing
+ * is named: the convention is recognised wherever it appears.
+ */
+export function findAssessedProjects(markdownPaths: readonly string[], titles: ReadonlyMap<string, string>): AssessedProject[] {
+  const subfolders = new Map<string, Set<string>>();
+  const assessedSubfolders = new Map<string, Set<string>>();
+  for (const path of markdownPaths) {
+    const parts = path.split('/');
+    for (let depth = 1; depth < parts.length - 1; depth += 1) {
+      const parent = parts.slice(0, depth).join('/');
+      const child = parts.slice(0, depth + 1).join('/');
+      subfolders.set(parent, (subfolders.get(parent) ?? new Set()).add(child));
+      if (assessmentKind(path)) assessedSubfolders.set(parent, (assessedSubfolders.get(parent) ?? new Set()).add(child));
+    }
+  }
+  const containers = [...assessedSubfolders.entries()]
+    .filter(([parent, assessed]) => assessed.size >= MIN_PROJECTS && assessed.size * 2 > (subfolders.get(parent)?.size ?? 0))
+    .map(([parent]) => parent)
+    // A list of projects inside another one's project is part of that project, not a new list.
+    .filter((parent, _, all) => !all.some((other) => other !== parent && parent.startsWith(`${other}/`)));
+
+  const projects: AssessedProject[] = [];
+  for (const container of containers.sort()) {
+    for (const folder of [...(subfolders.get(container) ?? [])].sort()) {
+      const documents = markdownPaths
+        .filter((path) => path.startsWith(`${folder}/`))
+        .flatMap((path) => {
+          const kind = assessmentKind(path);
+          return kind ? [{ path, kind }] : [];
+        })
+        .sort((a, b) => (a.path < b.path ? -1 : 1));
+      const inFolder = markdownPaths.filter((path) => posix.dirname(path) === folder);
+      const home =
+        inFolder.find((path) => /^(readme|_index|index)\.md$/i.test(posix.basename(path))) ??
+        documents.find((d) => d.kind === 'joint-assessment')?.path ??
+        documents.find((d) => d.kind === 'self-assessment')?.path ??
+        documents[0]?.path ??
+        inFolder.sort()[0];
+      projects.push({ folder, label: projectLabel(folder, [home, ...documents.map((d) => d.path)], titles), ...(home ? { home } : {}), documents });
+    }
+  }
+  return projects;
+}
+
+/**
+ * The project's name as its documents write it (`WasmEdge`, `OPA`), found as words of a title
+ * that spell the folder name; the folder name itself otherwise.
+ */
+function projectLabel(folder: string, paths: ReadonlyArray<string | undefined>, titles: ReadonlyMap<string, string>): string {
+  const name = posix.basename(folder);
+  const target = foldKey(name).replace(/[-_ ]/g, '');
+  for (const path of paths) {
+    const title = path ? titles.get(path) : undefined;
+    if (!title) continue;
+    const words = title.split(/\s+/).map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+    for (let size = 1; size <= 3; size += 1) {
+      for (let start = 0; start + size <= words.length; start += 1) {
+        const phrase = words.slice(start, start + size);
+        if (foldKey(phrase.join('')).replace(/[-_ ]/g, '') === target) return phrase.join(size > 1 && name.includes('-') ? '-' : ' ');
+      }
+    }
+  }
+  return name;
+}
