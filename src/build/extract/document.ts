@@ -71,7 +71,7 @@ export function extractOutline(path: string, tree: Root, frontMatter: FrontMatte
   let summary = '';
   let words = 0;
   for (const block of tree.children) {
-    if (block.type === 'yaml' || block.type === 'toml' || block.type === 'html' || block.type === 'definition') continue;
+    if (block.type === 'yaml' || block.type === 'html' || block.type === 'definition' || (block.type as string) === 'toml') continue;
     const heading = block.type === 'heading' ? headingAtLine.get(lineOf(block)) : undefined;
     if (heading) {
       sections.push({ heading: heading.text, anchor: heading.anchor, line: heading.line, text: '' });

@@ -59,7 +59,8 @@ class UnionFind {
   }
 }
 
-const nameKey = (name: string): string => `n:${foldKey(name)}`;
+/** Hyphens fold to spaces: `Torres-Arias` and `Torres Arias` are written for the same name. */
+const nameKey = (name: string): string => `n:${foldKey(name).replace(/[-\u2010]/g, ' ')}`;
 const handleKey = (handle: string): string => `h:${handle.toLowerCase()}`;
 
 function keysOf(mention: PersonMention): string[] {

@@ -128,7 +128,7 @@ export class LinkResolver {
     const suggestion = this.suggest(path);
     return {
       type: 'broken',
-      reason: 'file not found',
+      reason: missingReason(written),
       target: written,
       ...(suggestion ? { suggestion } : {}),
     };
@@ -163,6 +163,13 @@ export class LinkResolver {
     }
     return best;
   }
+}
+
+/** Why a relative link finds nothing, naming the usual slips. */
+function missingReason(written: string): string {
+  if (/^[^/@\s]+@[^/@\s]+\.[a-z]{2,}$/i.test(written)) return 'email address without mailto:';
+  if (/^(www\.|[a-z0-9-]+\.(com|org|io|net|dev)\/)/i.test(written)) return 'web address without https://';
+  return 'file not found';
 }
 
 function sharedPrefixSegments(a: string, b: string): number {

@@ -18,28 +18,28 @@ export function githubSlug(url: string): string | undefined {
 
 /**
  * Which GitHub repository this checkout is, guessed from its own links: the repository whose
- * `blob`/`tree` links name paths that exist here, for most of them (at least three). Used when
- * neither `--repo-url` nor git says.
+ * `blob`/`tree` links name the most distinct nested paths (`a/b.md`, not a bare `README.md`
+ * that every repository has) that exist here, at least three. Used when neither `--repo-url`
+ * nor git says.
  */
 export function inferRemoteSlug(documents: readonly DocumentFacts[], files: ReadonlySet<string>): string | undefined {
   const folders = new Set<string>();
   for (const file of files) for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) folders.add(file.slice(0, i));
-  const hits = new Map<string, { found: number; total: number; slug: string }>();
+  const hits = new Map<string, { found: Set<string>; slug: string }>();
   for (const doc of documents) {
     for (const link of doc.links) {
       const match = GITHUB_PATH.exec(link.href);
       if (!match) continue;
       const slug = `${match[1]}/${match[2]}`;
       const key = slug.toLowerCase();
-      const entry = hits.get(key) ?? { found: 0, total: 0, slug };
-      entry.total += 1;
+      const entry = hits.get(key) ?? { found: new Set<string>(), slug };
       const path = safeDecode(match[3]!.replace(/\/+$/, ''));
-      if (files.has(path) || folders.has(path)) entry.found += 1;
+      if (path.includes('/') && (files.has(path) || folders.has(path))) entry.found.add(path);
       hits.set(key, entry);
     }
   }
   const best = [...hits.values()]
-    .filter((entry) => entry.found >= 3 && entry.found * 2 > entry.total)
-    .sort((a, b) => b.found - a.found || (a.slug < b.slug ? -1 : 1))[0];
+    .filter((entry) => entry.found.size >= 3)
+    .sort((a, b) => b.found.size - a.found.size || (a.slug < b.slug ? -1 : 1))[0];
   return best?.slug;
 }

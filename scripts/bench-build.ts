@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/**
+ * Cold build against its baseline, side by side: each run is a fresh process, alternating
+ * baseline and build so machine noise falls on both alike.
+ */
+const { values } = parseArgs({
+  options: {
+    repo: { type: 'string', default: process.env.TAG_REPO ?? '../shared/corpus/tag-security' },
+    runs: { type: 'string', default: '5' },
+    threads: { type: 'string' },
+  },
+});
+const repo = resolve(values.repo);
+const runs = Number(values.runs);
+const out = mkdtempSync(join(tmpdir(), 'bench-build-'));
+
+function timed(command: string, args: string[]): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
+  return elapsed;
+}
+
+const tsx = resolve('node_modules/.bin/tsx');
+const baseline: number[] = [];
+const build: number[] = [];
+const threadArgs = values.threads ? ['--threads', values.threads] : [];
+for (let run = 0; run < runs; run += 1) {
+  baseline.push(timed(process.execPath, ['scripts/bench/parse-baseline.mjs', repo]));
+  build.push(timed(tsx, ['scripts/build-graph.ts', '--repo', repo, '--out', out, '--quiet', ...threadArgs]));
+}
+rmSync(out, { recursive: true, force: true });
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const format = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+process.stdout.write(`repo: ${repo}, ${runs} cold runs each, alternating\n`);
+process.stdout.write(`${'what'.padEnd(52)}${'median'.padStart(10)}${'min'.padStart(10)}\n`);
+process.stdout.write(`${'baseline: remark-parse + remark-gfm, every file once'.padEnd(52)}${format(median(baseline)).padStart(10)}${format(Math.min(...baseline)).padStart(10)}\n`);
+process.stdout.write(`${'build: npm run graph (cold process)'.padEnd(52)}${format(median(build)).padStart(10)}${format(Math.min(...build)).padStart(10)}\n`);
+process.stdout.write(`build / baseline (median): ${(median(build) / median(baseline)).toFixed(2)}\n`);
