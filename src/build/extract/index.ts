@@ -28,7 +28,7 @@ export function extractDocument(path: string, text: string): DocumentFacts {
     if (isCompromiseTable(table)) entities.push(...extractCompromiseTable(path, table));
     else if (isPublicationTable(table)) entities.push(...extractPublicationTable(path, table));
     else if (isPeopleTable(table)) {
-      const context = [nearestHeadingBefore(outline.headings, table.line) ?? '', outline.title];
+      const context = nearestHeadingBefore(outline.headings, table.line) ?? outline.title;
       const facts = extractPeopleTable(path, table, context);
       roles.push(...facts.roles);
       people.push(...facts.people);

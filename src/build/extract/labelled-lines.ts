@@ -27,16 +27,20 @@ export function extractLabelledLines(path: string, tree: Root): LabelledFacts {
   const roles: RoleFact[] = [];
   const authors: PersonMention[] = [];
 
-  const record = (labels: string[], values: Array<{ text: string; line: number }>): void => {
-    for (const value of values) {
-      for (const person of parsePeople(value.text)) {
-        const mention: PersonMention = { ...person, source: { path, line: value.line } };
-        for (const role of labels) {
-          if (role === 'author') authors.push(mention);
-          else roles.push({ person: mention, role, subject: { type: 'document' } });
-        }
+  /** People in `values`, each sourced at the value line that names them. */
+  const record = (labels: string[], text: string, lines: Array<{ text: string; line: number }>): void => {
+    for (const person of parsePeople(text)) {
+      const needle = person.handle ?? person.name ?? '';
+      const line = lines.find((value) => value.text.includes(needle))?.line ?? lines[0]!.line;
+      const mention: PersonMention = { ...person, source: { path, line } };
+      for (const role of labels) {
+        if (role === 'author') authors.push(mention);
+        else roles.push({ person: mention, role, subject: { type: 'document' } });
       }
     }
+  };
+  const recordEach = (labels: string[], values: Array<{ text: string; line: number }>): void => {
+    for (const value of values) record(labels, value.text, [value]);
   };
 
   const nextSibling = (parent: { children: Nodes[] } | undefined, node: Nodes): Nodes | undefined => {
@@ -51,7 +55,7 @@ export function extractLabelledLines(path: string, tree: Root): LabelledFacts {
       const following = nextSibling(parent, node);
       if (text.split(' ').length <= 3 && following?.type === 'list') {
         const labels = normaliseRoles(text);
-        if (labels.length > 0) record(labels, listItemLines(following));
+        if (labels.length > 0) recordEach(labels, listItemLines(following));
       }
       return;
     }
@@ -73,15 +77,12 @@ export function extractLabelledLines(path: string, tree: Root): LabelledFacts {
         }
         values.push({ text: lines[index]!, line: startLine + index });
       }
+      // A value broken over lines may split a parenthesis: the lines are read as one text.
+      record(labels, values.map((value) => value.text).join(' '), values);
       const following = nextSibling(parent, node);
       if (!squash(match[2]!) && index === lines.length - 1 && following?.type === 'list' && values.length === 1) {
-        values.push(...listItemLines(following));
+        recordEach(labels, listItemLines(following));
       }
-      // A value broken over lines may split a parenthesis: read it as one text from its first line.
-      const [first, ...rest] = values;
-      const listValues = rest.filter((value) => !lines.includes(value.text));
-      const joined = [first!, ...rest.filter((value) => !listValues.includes(value))].map((value) => value.text).join(' ');
-      record(labels, [{ text: joined, line: first!.line }, ...listValues]);
     }
   });
   return { roles, authors };

@@ -16,16 +16,16 @@ export function isPeopleTable(table: TableRows): boolean {
 
 /**
  * A table of people (`Name | Organization | Term | Handle`). Each row is one person. The role is
- * the row's role column, or else what the nearest heading or the title calls them (`Chair
- * Emeriti`); with neither, the rows are people and affiliations only.
+ * the row's role column, or else what the heading above the table calls them (`Chair
+ * Emeriti`; the title when no heading precedes it); with neither, the rows are people and affiliations only.
  */
-export function extractPeopleTable(path: string, table: TableRows, context: string[]): PeopleTableFacts {
+export function extractPeopleTable(path: string, table: TableRows, context: string): PeopleTableFacts {
   const { headers } = table;
   const handleColumn = findColumn(headers, isHandleHeader);
   const organizationColumn = findColumn(headers, isOrganizationHeader);
   const termColumn = findColumn(headers, isTermHeader);
   const roleColumn = findColumn(headers, isRoleColumnHeader);
-  const contextRole = context.map((text) => normaliseRole(text)).find((role) => role !== undefined);
+  const contextRole = normaliseRole(context);
 
   const roles: RoleFact[] = [];
   const people: PersonMention[] = [];

@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
+import { GraphQuery } from '../helpers/graph.ts';
+
+const repo = join(import.meta.dirname, '../fixtures/demo-repo');
+let output: BuildOutput;
+let q: GraphQuery;
+
+beforeAll(async () => {
+  output = await buildGraph({ repo, repoUrl: 'https://github.com/example/demo', ref: 'main', threads: 1 });
+  q = new GraphQuery(output.graph);
+});
+
+describe('build on the demo repository', () => {
+  it('makes every markdown file a document with its title', () => {
+    const documents = output.graph.nodes.filter((n) => n.kind === 'document');
+    expect(documents).toHaveLength(13);
+    expect(q.node('doc:groups/policy/README.md').label).toBe('Policy Working Group');
+    expect(q.node('doc:groups/policy/README.md').attrs?.['date']).toBe('2023-05-02');
+    expect(output.graph.repo).toEqual({ name: 'example/demo', url: 'https://github.com/example/demo', ref: 'main' });
+  });
+
+  it('reads groups and roles from role tables and labelled lines, merging people', () => {
+    const observability = q.find('group', 'Observability');
+    const leads = q.edges({ target: observability.id, kind: 'role', role: 'lead' }).map((e) => e.source);
+    expect(q.labels(leads)).toEqual(['Ravi Shankar', 'Zoe Adler']);
+    expect(q.edges({ target: observability.id, role: 'stag-rep' }).map((e) => q.node(e.source).label)).toEqual(['Mia Chen']);
+    const zoe = q.find('person', 'Zoe Adler');
+    expect(zoe.attrs).toMatchObject({ handle: 'zadler', aliases: ['@zadler', 'Zoë Adler'] });
+    expect(q.edges({ source: 'doc:groups/observability/README.md', kind: 'describes' }).map((e) => e.target)).toEqual([observability.id]);
+    // `**Leads:**` in the group's own page is about that group.
+    const sources = q.edges({ source: zoe.id, target: observability.id, role: 'lead' })[0]!.sources;
+    expect(sources).toEqual([{ path: 'README.md', line: 16 }, { path: 'groups/observability/README.md', line: 5 }]);
+  });
+
+  it('never makes a person of TBD or Link', () => {
+    const people = output.graph.nodes.filter((n) => n.kind === 'person').map((n) => n.label);
+    expect(people).not.toContain('TBD');
+    expect(people).not.toContain('Link');
+    expect(people.sort()).toEqual(['Ana Lima', 'Lee Wong', 'Mia Chen', 'Omar Haddad', 'Priya Nair', 'Ravi Shankar', 'Sam Ortiz', 'Tom Okafor', 'Tom Okafr', 'Zoe Adler']);
+  });
+
+  it('gives emeritus chairs to the repository group, with terms and affiliations', () => {
+    const root = q.find('group', 'Example Security Group');
+    const emeriti = q.edges({ target: root.id, role: 'chair-emeritus' });
+    expect(q.labels(emeriti.map((e) => e.source))).toEqual(['Omar Haddad', 'Zoe Adler']);
+    expect(emeriti.find((e) => q.node(e.source).label === 'Zoe Adler')?.attrs).toEqual({ term: '2019 - 2021' });
+    expect(q.edges({ source: q.find('person', 'Zoe Adler').id, kind: 'affiliated_with' }).map((e) => q.node(e.target).label)).toEqual(['Acme Corp']);
+    expect(output.graph.nodes.filter((n) => n.kind === 'organization').map((n) => n.label)).toEqual(['Acme Corp']);
+  });
+
+  it('finds assessed projects by folder convention, with reviewers and leads', () => {
+    const projects = output.graph.nodes.filter((n) => n.kind === 'project').map((n) => n.label);
+    expect(projects).toEqual(['Acorn', 'Birch', 'Cedar']);
+    const acorn = q.find('project', 'Acorn');
+    expect(q.labels(q.edges({ target: acorn.id, role: 'security-reviewer' }).map((e) => e.source))).toEqual(['Ana Lima', 'Ravi Shankar', 'Tom Okafor']);
+    expect(q.labels(q.edges({ target: acorn.id, role: 'project-security-lead' }).map((e) => e.source))).toEqual(['Priya Nair']);
+    expect(q.edges({ target: acorn.id, kind: 'assesses' }).map((e) => [e.source, e.role])).toEqual([['doc:reviews/projects/acorn/self-assessment.md', 'self-assessment']]);
+    expect(q.edges({ target: 'doc:reviews/projects/birch/self-assessment.md', kind: 'author' }).map((e) => q.node(e.source).label).sort()).toEqual(['Lee Wong', 'Sam Ortiz']);
+  });
+
+  it('builds the compromise catalog with split, case-merged categories', () => {
+    const leaky = q.find('compromise', 'Leaky build server');
+    expect(leaky.attrs).toMatchObject({ year: 2023, types: ['Dev Tooling', 'Source Code'] });
+    expect(q.edges({ source: leaky.id, kind: 'in_category' }).map((e) => e.target)).toEqual(['category:dev-tooling', 'category:source-code']);
+    expect(q.edges({ target: 'category:source-code', kind: 'in_category' })).toHaveLength(2);
+    expect(q.node('category:source-code').label).toBe('Source Code');
+    expect(q.edges({ target: leaky.id, kind: 'describes' }).map((e) => e.source)).toEqual(['doc:catalog/incidents/2023/leaky-build.md']);
+  });
+
+  it('reads publications with dates and formats', () => {
+    const handbook = q.find('publication', 'Hardening Handbook');
+    expect(handbook.attrs?.['date']).toBe('2024-03');
+    expect(q.edges({ source: handbook.id, kind: 'has_format' }).map((e) => [e.target, e.role])).toEqual([['doc:docs/hardening.md', 'markdown']]);
+  });
+
+  it('resolves links and reports broken ones with provenance', () => {
+    expect(q.edges({ source: 'doc:README.md', target: 'doc:docs/process.md', kind: 'links_to' })[0]).toMatchObject({ anchor: 'getting-started', sources: [{ path: 'README.md', line: 19 }] });
+    expect(q.edges({ source: 'doc:README.md', target: 'doc:groups/policy/README.md', kind: 'links_to' })).toHaveLength(1);
+    expect(output.report.brokenLinks).toEqual([
+      { source: 'docs/hardening.md', line: 3, target: '../charter.md', reason: 'file not found' },
+      { source: 'docs/process.md', line: 5, target: '#nowhere', reason: 'no heading for anchor #nowhere' },
+    ]);
+    expect(output.report.possibleDuplicates.map((d) => d.labels)).toEqual([['Tom Okafor', 'Tom Okafr']]);
+    expect(q.node('external:example.net').attrs?.['urls']).toEqual(['https://www.example.net/checklist']);
+  });
+
+  it('links every document to its folder index', () => {
+    expect(q.edges({ source: 'doc:catalog/incidents/2023/rogue.md', kind: 'part_of' }).map((e) => e.target)).toEqual(['doc:catalog/README.md']);
+    expect(q.edges({ source: 'doc:catalog/README.md', kind: 'part_of' }).map((e) => e.target)).toEqual(['doc:README.md']);
+    expect(q.edges({ source: 'doc:README.md', kind: 'part_of' })).toEqual([]);
+  });
+
+  it('gives every node and edge a source inside the repository', () => {
+    const documents = new Set(output.graph.nodes.filter((n) => n.kind === 'document').map((n) => n.path));
+    for (const item of [...output.graph.nodes, ...output.graph.edges]) {
+      expect(item.sources.length).toBeGreaterThan(0);
+      for (const source of item.sources) {
+        expect(documents.has(source.path) || source.path.startsWith('reviews/')).toBe(true);
+        expect(source.line).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { externalKey, LinkResolver } from '../../src/build/resolve/links.ts';
+
+const files = new Set([
+  'README.md',
+  'governance/process.md',
+  'governance/README.md',
+  'community/catalog/compromises/README.md',
+  'community/catalog/compromises/compromise-definitions.md',
+  'community/docs/my file.md',
+  'community/docs/a#b.md',
+  'community/docs/résumé.md',
+  'community/empty/image.png',
+  'community/wg/_index.md',
+]);
+const anchors = new Map([
+  ['governance/process.md', new Set(['getting-on-the-agenda'])],
+  ['README.md', new Set(['working-groups'])],
+]);
+const resolver = new LinkResolver({ files, anchors, aliases: new Map([['docs-link/process.md', 'governance/process.md']]) }, { slug: 'Owner/Repo' });
+const resolve = (from: string, href: string) => resolver.resolve(from, href);
+
+describe('LinkResolver', () => {
+  it('resolves relative, root-absolute and folder links', () => {
+    expect(resolve('governance/README.md', 'process.md')).toEqual({ type: 'file', path: 'governance/process.md' });
+    expect(resolve('community/docs/x.md', '/governance/process.md')).toEqual({ type: 'file', path: 'governance/process.md' });
+    expect(resolve('README.md', 'community/catalog/compromises')).toEqual({ type: 'file', path: 'community/catalog/compromises/README.md' });
+    expect(resolve('README.md', './community/wg/')).toEqual({ type: 'file', path: 'community/wg/_index.md' });
+    expect(resolve('community/docs/x.md', '..')).toEqual({ type: 'folder', path: 'community' });
+  });
+  it('keeps anchors and checks them against headings', () => {
+    expect(resolve('README.md', 'governance/process.md#getting-on-the-agenda')).toEqual({ type: 'file', path: 'governance/process.md', anchor: 'getting-on-the-agenda' });
+    expect(resolve('README.md', '#Working-Groups')).toEqual({ type: 'file', path: 'README.md', anchor: 'Working-Groups' });
+    expect(resolve('README.md', 'governance/process.md#nope')).toMatchObject({ type: 'broken', reason: 'no heading for anchor #nope in governance/process.md' });
+  });
+  it('decodes escaped names and keeps # inside names', () => {
+    expect(resolve('community/docs/x.md', 'my%20file.md')).toEqual({ type: 'file', path: 'community/docs/my file.md' });
+    expect(resolve('community/docs/x.md', 'a%23b.md')).toEqual({ type: 'file', path: 'community/docs/a#b.md' });
+    expect(resolve('community/docs/x.md', 'r%C3%A9sum%C3%A9.md')).toEqual({ type: 'file', path: 'community/docs/résumé.md' });
+    expect(resolve('community/docs/x.md', 'bad%zzescape.md')).toMatchObject({ type: 'broken' });
+  });
+  it('reads GitHub URLs into the same repository as paths', () => {
+    expect(resolve('README.md', 'https://github.com/owner/repo/blob/main/governance/process.md#getting-on-the-agenda')).toEqual({ type: 'file', path: 'governance/process.md', anchor: 'getting-on-the-agenda' });
+    expect(resolve('README.md', 'https://github.com/OWNER/REPO/tree/main/community/catalog/compromises')).toEqual({ type: 'file', path: 'community/catalog/compromises/README.md' });
+    expect(resolve('README.md', 'https://github.com/owner/repo/blob/main/governance/charter.md')).toMatchObject({ type: 'broken', reason: 'file not found' });
+    expect(resolve('README.md', 'https://github.com/other/repo/blob/main/README.md')).toEqual({ type: 'external', url: 'https://github.com/other/repo/blob/main/README.md', key: 'github.com/other/repo' });
+  });
+  it('reports missing files with a suggestion when the name exists elsewhere', () => {
+    expect(resolve('community/catalog/README.md', 'community/catalog/compromises/compromise-definitions.md')).toEqual({
+      type: 'broken',
+      reason: 'file not found',
+      target: 'community/catalog/compromises/compromise-definitions.md',
+      suggestion: 'community/catalog/compromises/compromise-definitions.md',
+    });
+    expect(resolve('governance/process.md', 'charter.md')).toEqual({ type: 'broken', reason: 'file not found', target: 'charter.md' });
+    expect(resolve('README.md', '../outside.md')).toMatchObject({ type: 'broken', reason: 'points outside the repository' });
+    expect(resolve('README.md', 'security@example.io')).toMatchObject({ type: 'broken', reason: 'email address without mailto:' });
+    expect(resolve('README.md', 'github.com/a/b/blob/main/x.md')).toMatchObject({ type: 'broken', reason: 'web address without https://' });
+  });
+  it('follows symlink aliases and ignores non-web schemes', () => {
+    expect(resolve('README.md', 'docs-link/process.md')).toEqual({ type: 'file', path: 'governance/process.md' });
+    expect(resolve('README.md', 'mailto:a@example.com')).toEqual({ type: 'ignored' });
+  });
+});
+
+describe('externalKey', () => {
+  it('keeps hosts, and owner/repo for GitHub', () => {
+    expect(externalKey('https://www.cncf.io/calendar/')).toBe('cncf.io');
+    expect(externalKey('https://github.com/cncf/toc/blob/main/process')).toBe('github.com/cncf/toc');
+    expect(externalKey('https://github.com/cncf/toc.git')).toBe('github.com/cncf/toc');
+  });
+});
