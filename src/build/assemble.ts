@@ -8,6 +8,7 @@ import { assignIds, resolveIdentities } from './resolve/identity.ts';
 import { folderIndex, LinkResolver, type LinkTarget } from './resolve/links.ts';
 import { findAssessedProjects } from './resolve/projects.ts';
 import { slugify } from './text/fold.ts';
+import { GOVERNANCE_ROLES } from './text/roles.ts';
 
 export interface AssembleInput {
   repo: RepoInfo;
@@ -87,6 +88,10 @@ export function assemble(input: AssembleInput): Assembled {
       const target = resolve(doc.path, link.href);
       if (target.type === 'broken') {
         brokenLinks.push({ source: doc.path, line: link.line, target: target.target, reason: target.reason, ...(target.suggestion ? { suggestion: target.suggestion } : {}) });
+      }
+      if (target.type === 'broken' && target.path && target.path !== doc.path) {
+        // The file is there; only the anchor is missing. It is still a link to that file.
+        builder.addEdge({ source: documentId(doc.path), target: nodeFor({ type: 'file', path: target.path }, source), kind: 'links_to', sources: [source] });
       } else if (target.type === 'file') {
         const to = nodeFor({ type: 'file', path: target.path }, source);
         if (to !== documentId(doc.path)) builder.addEdge({ source: documentId(doc.path), target: to, kind: 'links_to', ...(target.anchor ? { anchor: target.anchor } : {}), sources: [source] });
@@ -168,15 +173,33 @@ export function assemble(input: AssembleInput): Assembled {
     }
     return undefined;
   };
-  /** What a document is about: what it is the home or a format of, its project, else the nearest group above it. */
-  const subjectOf = (path: string): string => {
-    const own = described.get(path) ?? formatOf.get(path) ?? projectOf(path);
+  const ownSubject = (path: string): string | undefined => described.get(path) ?? formatOf.get(path) ?? projectOf(path);
+
+  // A folder's index that names its own leads but is about nothing yet is the home of a group
+  // (an archived working group that no table lists, say).
+  for (const doc of input.documents) {
+    if (doc.path === rootIndex || ownSubject(doc.path) || !isFolderIndex(fileSet, doc.path)) continue;
+    const governance = doc.roles.find((role) => role.subject.type === 'document' && GOVERNANCE_ROLES.has(role.role));
+    if (!governance) continue;
+    let id = `group:${slugify(doc.title)}`;
+    for (let n = 2; builder.hasNode(id); n += 1) id = `group:${slugify(doc.title)}-${n}`;
+    builder.addNode({ id, kind: 'group', label: doc.title, attrs: {}, sources: [governance.person.source] });
+    describe(doc.path, id, governance.person.source);
+  }
+
+  /**
+   * What a role stated in a document is held in: what the document is the home or a format of,
+   * or its project; else, for governance roles, the nearest group above it (the repository's
+   * own group at the top), and for contribution roles the document itself.
+   */
+  const subjectOf = (path: string, role: string): string => {
+    const own = ownSubject(path);
     if (own) return own;
-    for (let folder = posix.dirname(path); ; folder = posix.dirname(folder)) {
-      const index = folderIndex(fileSet, folder === '.' ? '' : folder);
+    if (!GOVERNANCE_ROLES.has(role)) return documentId(path);
+    for (let folder = posix.dirname(path); folder !== '.'; folder = posix.dirname(folder)) {
+      const index = folderIndex(fileSet, folder);
       const about = index && index !== path ? described.get(index) : undefined;
       if (about?.startsWith('group:')) return about;
-      if (folder === '.' || folder === '') break;
     }
     return rootGroup ?? documentId(path);
   };
@@ -207,14 +230,14 @@ export function assemble(input: AssembleInput): Assembled {
     }
   }
   for (const doc of input.documents) {
-    const subjectId = (subject: Subject): string | undefined => {
-      if (subject.type === 'document') return subjectOf(doc.path);
+    const subjectId = (subject: Subject, role: string): string | undefined => {
+      if (subject.type === 'document') return subjectOf(doc.path, role);
       const mention: EntityMention | undefined = doc.entities[subject.index];
       return mention ? entityOf.get(mention) : undefined;
     };
     for (const role of doc.roles) {
       const person = identities.personOf(role.person);
-      const target = subjectId(role.subject);
+      const target = subjectId(role.subject, role.role);
       if (!person || !target) continue;
       builder.addEdge({ source: person, target, kind: 'role', role: role.role, ...(role.attrs ? { attrs: role.attrs } : {}), sources: [role.person.source] });
     }
@@ -263,6 +286,11 @@ function formatFromPath(ref: ResolvedRef): string {
   if (ref.type === 'external') return 'web';
   const extension = posix.extname(ref.path).slice(1).toLowerCase();
   return extension === 'md' || extension === 'markdown' ? 'markdown' : extension || 'file';
+}
+
+function isFolderIndex(files: ReadonlySet<string>, path: string): boolean {
+  const folder = posix.dirname(path);
+  return folderIndex(files, folder === '.' ? '' : folder) === path;
 }
 
 /** The index document of the nearest folder above `path` (for an index, above its own folder). */

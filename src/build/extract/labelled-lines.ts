@@ -10,8 +10,8 @@ export interface LabelledFacts {
   authors: PersonMention[];
 }
 
-/** `Label: value` where the label is a short phrase; emphasis is already gone from the text. */
-const LABELLED_LINE = /^\s*([\p{L}][\p{L} /&-]{1,40}?)\s*:\s*(.*)$/u;
+/** `Label: value` where the label is a short capitalised phrase; emphasis is already gone from the text. */
+const LABELLED_LINE = /^\s*(\p{Lu}[\p{L} /&-]{1,40}?)\s*:\s*(.*)$/u;
 
 function listItemLines(list: List): Array<{ text: string; line: number }> {
   return list.children.map((item) => ({ text: textOf(item), line: lineOf(item) }));

@@ -5,7 +5,8 @@ export type LinkTarget =
   | { type: 'file'; path: string; anchor?: string }
   | { type: 'folder'; path: string }
   | { type: 'external'; url: string; key: string }
-  | { type: 'broken'; reason: string; target: string; suggestion?: string }
+  /** `path` is set when the file exists and only its anchor is missing. */
+  | { type: 'broken'; reason: string; target: string; suggestion?: string; path?: string }
   | { type: 'ignored' };
 
 export interface RepoFiles {
@@ -134,15 +135,18 @@ export class LinkResolver {
     };
   }
 
-  private withAnchor(fromPath: string, path: string, anchor: string | undefined, written: string): LinkTarget {
-    if (!anchor) return { type: 'file', path };
+  private withAnchor(fromPath: string, path: string, rawAnchor: string | undefined, written: string): LinkTarget {
+    if (!rawAnchor) return { type: 'file', path };
+    // GitHub prefixes the ids it renders with `user-content-`; links may carry the prefix.
+    const anchor = rawAnchor.replace(/^user-content-/, '');
     const anchors = this.repo.anchors.get(path);
-    // Only markdown documents have heading anchors to check; `#L10` line anchors are GitHub's own.
-    if (!anchors || /^L\d+(-L\d+)?$/.test(anchor) || anchors.has(anchor.toLowerCase())) {
+    // Only headings are checked: `#L10` line anchors and footnote ids (`fn-1-…`) are GitHub's own.
+    if (!anchors || /^L\d+(-L\d+)?$|^fn(ref)?-/.test(anchor) || anchors.has(anchor.toLowerCase())) {
       return { type: 'file', path, anchor };
     }
     return {
       type: 'broken',
+      path,
       reason: path === fromPath ? `no heading for anchor #${anchor}` : `no heading for anchor #${anchor} in ${path}`,
       target: written,
     };

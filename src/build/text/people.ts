@@ -56,7 +56,7 @@ export function looksLikePersonName(text: string): boolean {
   const name = squash(text);
   if (name.length < 2 || name.length > 60) return false;
   if (NOT_A_NAME.has(name.toLowerCase())) return false;
-  if (/[0-9@:/\\<>{}[\]=|#*_"“”]|https?|www\./i.test(name)) return false;
+  if (/[0-9@:/\\<>{}()[\]=|#*_"“”]|https?|www\./i.test(name)) return false;
   if (NON_NAME_WORDS.test(name)) return false;
   const words = name.split(' ');
   if (words.length > 5) return false;

@@ -4,7 +4,7 @@
  */
 const ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bproject\s+security\s+leads?\b/i, 'project-security-lead'],
-  [/\bsecurity\s+review(?:er)?s?\b/i, 'security-reviewer'],
+  [/\bsecurity\s+reviewers?\b/i, 'security-reviewer'],
   [/\bchairs?\b.*\bemerit|\bemerit\w*\b.*\bchairs?\b|\bemerit(?:us|i|a)\s+leaders?\b/i, 'chair-emeritus'],
   [/\bemerit(?:us|i|a)\b/i, 'emeritus'],
   [/\btech(?:nical)?\s+leads?\b/i, 'tech-lead'],
@@ -22,6 +22,16 @@ const ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bshepherds?\b/i, 'shepherd'],
   [/\bauthors?\b|\bwritten\s+by\b/i, 'author'],
 ];
+
+/**
+ * Roles held in a group (its governance), as opposed to roles in a piece of work (reviewer,
+ * contributor). A document that names a governance role without being about anything is
+ * about the group above it; one that names a contribution role is about itself.
+ */
+export const GOVERNANCE_ROLES: ReadonlySet<string> = new Set([
+  'lead', 'chair', 'tech-lead', 'chair-emeritus', 'emeritus', 'stag-rep', 'toc-liaison', 'liaison',
+  'facilitator', 'sponsor', 'owner', 'shepherd',
+]);
 
 /** The normalised role named by a label, or undefined when the label names no role. */
 export function normaliseRole(label: string): string | undefined {

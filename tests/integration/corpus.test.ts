@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
+import { GraphQuery } from '../helpers/graph.ts';
+
+/** The shared copy of cncf/tag-security; CI always has it beside the checkout. */
+const corpus = process.env.TAG_REPO ?? join(import.meta.dirname, '../../../shared/corpus/tag-security');
+let output: BuildOutput;
+let q: GraphQuery;
+
+describe.skipIf(!existsSync(corpus) && !process.env.CI)('build on the tag-security corpus', () => {
+  beforeAll(async () => {
+    output = await buildGraph({ repo: corpus });
+    q = new GraphQuery(output.graph);
+  });
+
+  it('reads every markdown file outside vendored themes as a document', () => {
+    expect(output.report.stats.documents).toBe(282);
+    expect(output.report.stats.excluded).toEqual(['website/themes']);
+    expect(output.graph.repo).toMatchObject({ name: 'cncf/tag-security', url: 'https://github.com/cncf/tag-security' });
+  });
+
+  it('knows who leads each working group', () => {
+    const leads = (group: string): string[] =>
+      q.labels(q.edges({ target: q.find('group', group).id, kind: 'role', role: 'lead' }).map((e) => e.source));
+    expect(leads('Automated Governance')).toContain('Brandt Keller');
+    expect(leads('Compliance')).toEqual(['Anca Sailer', 'Robert Ficcaglia']);
+    expect(leads('Security Assessments')).toEqual(['Justin Cappos']);
+    expect(leads('Catalog of Supply Chain Compromises')).toEqual(['Santiago Arias Torres']);
+    expect(q.labels(q.edges({ target: q.find('group', 'Commons').id, role: 'stag-rep' }).map((e) => e.source))).toEqual(['Marco De Benedictis']);
+  });
+
+  it('merges people by name and handle', () => {
+    const emily = q.find('person', 'Emily Fox');
+    expect(emily.attrs?.['handle']).toBe('TheFoxAtWork');
+    expect(q.edges({ source: emily.id, role: 'chair-emeritus' }).map((e) => q.node(e.target).label)).toEqual(['Security Technical Advisory Group']);
+    expect(output.graph.nodes.filter((n) => n.kind === 'person' && /^andr[eé]s vega$/i.test(n.label))).toHaveLength(1);
+    expect(output.report.possibleDuplicates.map((d) => d.labels)).toEqual(
+      expect.arrayContaining([
+        ['Robert Ficaglia', 'Robert Ficcaglia'],
+        ['Santiago Arias Torres', 'Santiago Torres Arias'],
+      ]),
+    );
+    for (const word of ['Link', 'PDF', 'TBD', 'Outcome']) expect(output.graph.nodes.some((n) => n.kind === 'person' && n.label === word)).toBe(false);
+  });
+
+  it('catalogs compromises with years and split categories', () => {
+    const xz = q.find('compromise', 'xz backdoor incident');
+    expect(xz.attrs).toMatchObject({ year: 2024, types: ['Malicious Maintainer'] });
+    expect(q.edges({ source: xz.id, kind: 'in_category' }).map((e) => e.target)).toEqual(['category:malicious-maintainer']);
+    expect(q.edges({ target: xz.id, kind: 'describes' }).map((e) => e.source)).toEqual(['doc:community/catalog/compromises/2024/xz.md']);
+    expect(q.node('category:publishing-infrastructure').label).toBe('Publishing Infrastructure');
+    const twoTypes = output.graph.nodes.filter((n) => n.kind === 'compromise' && Array.isArray(n.attrs?.['types']) && n.attrs['types'].length > 1);
+    expect(twoTypes.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('finds assessed projects with their documents, reviewers and security leads', () => {
+    expect(output.report.stats.nodesByKind['project']).toBe(50);
+    const harbor = q.find('project', 'Harbor');
+    expect(q.labels(q.edges({ target: harbor.id, role: 'project-security-lead' }).map((e) => e.source))).toEqual(['Michael Michael']);
+    const cappos = q.find('person', 'Justin Cappos');
+    const reviewed = q.labels(q.edges({ source: cappos.id, role: 'security-reviewer' }).map((e) => e.target));
+    expect(reviewed).toEqual(expect.arrayContaining(['Dragonfly', 'Harbor', 'OPA', 'WasmEdge', 'spiffe-spire']));
+    const cortex = q.find('project', 'Cortex');
+    expect(q.edges({ target: cortex.id, kind: 'assesses' }).map((e) => e.role).sort()).toEqual(['self-assessment', 'threat-model']);
+  });
+
+  it('reads publications with release dates and formats', () => {
+    const whitepaper = q.find('publication', 'Cloud Native Security Whitepaper');
+    expect(whitepaper.attrs?.['date']).toBe('2022-05');
+    expect(whitepaper.attrs?.['formats']).toEqual(expect.arrayContaining(['audio', 'markdown', 'pdf']));
+    const formats = q.edges({ source: whitepaper.id, kind: 'has_format' }).map((e) => e.target);
+    expect(formats).toContain('doc:community/resources/security-whitepaper/v2/cloud-native-security-whitepaper.md');
+    expect(formats).toContain('asset:community/resources/security-whitepaper/v2/CNCF_cloud-native-security-whitepaper-May2022-v2.pdf');
+    expect(q.find('publication', 'Software Supply Chain Best Practices v2').attrs?.['date']).toBe('2025-03');
+  });
+
+  it('reports broken links with suggestions', () => {
+    expect(output.report.brokenLinks).toContainEqual({ source: 'governance/process.md', line: 111, target: 'charter.md', reason: 'file not found' });
+    expect(output.report.brokenLinks).toContainEqual({
+      source: 'community/assessments/projects/karmada/self-assessment.md',
+      line: 327,
+      target: '/assessments/projects/karmada/threatmodeling.md',
+      reason: 'file not found',
+      suggestion: 'community/assessments/projects/karmada/threatmodeling.md',
+    });
+  });
+
+  it('resolves links to folders and back into the repository from GitHub URLs', () => {
+    expect(q.edges({ source: 'doc:README.md', target: 'doc:community/catalog/compromises/README.md', kind: 'links_to' })).toHaveLength(1);
+    const inbound = q.edges({ target: 'doc:community/working-groups/supply-chain-security/supply-chain-security-paper/sscsp.md', kind: 'links_to' });
+    expect(inbound.length).toBeGreaterThanOrEqual(3);
+  });
+});
