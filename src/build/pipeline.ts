@@ -7,7 +7,7 @@ import type { DocumentFacts } from './facts.ts';
 import { defaultThreads, extractAll } from './pool.ts';
 import { readGitInfo, repoNameOf } from './repo-info.ts';
 import { githubSlug, inferRemoteSlug } from './resolve/remote.ts';
-import { buildSearchIndex, searchEntries } from './search-index.ts';
+import { buildSearchIndex, documentEntries, entityEntries } from './search-index.ts';
 
 export interface BuildOptions {
   repo: string;
@@ -71,7 +71,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const assembled = await stage('assemble', () =>
     assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, documents }),
   );
-  const searchIndex = await stage('index', () => buildSearchIndex(searchEntries(assembled.graph.nodes, documents)));
+  const searchIndex = await stage('index', () => buildSearchIndex([...documents.flatMap(documentEntries), ...entityEntries(assembled.graph.nodes)]));
 
   const count = (values: readonly string[]): Record<string, number> => {
     const counts: Record<string, number> = {};

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { DocumentFacts } from './facts.ts';
 import { extractSafely, type ExtractRequest } from './extract-safely.ts';
+import { startWorker } from './workers.ts';
 
 export interface ExtractInput {
   path: string;
@@ -29,8 +29,7 @@ export async function extractAll(inputs: readonly ExtractInput[], threads: numbe
   // Largest first, so no worker is left with one big file at the end.
   const order = inputs.map((_, index) => index).sort((a, b) => inputs[b]!.text.length - inputs[a]!.text.length || a - b);
   let next = 0;
-  const workerUrl = new URL('./extract-worker.mjs', import.meta.url);
-  const workers = Array.from({ length: Math.min(threads, inputs.length) }, () => new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
+  const workers = Array.from({ length: Math.min(threads, inputs.length) }, () => startWorker('./extract-worker.ts'));
   try {
     await Promise.all(
       workers.map(
@@ -58,5 +57,8 @@ export async function extractAll(inputs: readonly ExtractInput[], threads: numbe
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results.map((facts, index) => facts ?? extractSafely(inputs[index]!.path, inputs[index]!.text));
+  return results.map((facts, index) => {
+    if (!facts) throw new Error(`extraction returned nothing for ${inputs[index]!.path}`);
+    return facts;
+  });
 }
