@@ -7,6 +7,7 @@ import type { DocumentFacts } from './facts.ts';
 import { defaultThreads, extractAll } from './pool.ts';
 import { readGitInfo, repoNameOf } from './repo-info.ts';
 import { githubSlug, inferRemoteSlug } from './resolve/remote.ts';
+import { computeLayout } from './layout.ts';
 import { buildSearchIndex, documentEntries, entityEntries } from './search-index.ts';
 
 export interface BuildOptions {
@@ -71,6 +72,11 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const assembled = await stage('assemble', () =>
     assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, documents }),
   );
+  const positions = await stage('layout', () => computeLayout(assembled.graph));
+  for (const node of assembled.graph.nodes) {
+    const position = positions.get(node.id);
+    if (position) node.position = position;
+  }
   const searchIndex = await stage('index', () => buildSearchIndex([...documents.flatMap(documentEntries), ...entityEntries(assembled.graph.nodes)]));
 
   const count = (values: readonly string[]): Record<string, number> => {
