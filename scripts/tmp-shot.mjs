@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+const server = await preview({ preview: { port: 4173, strictPort: true }, root: '/work/main' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+const errors = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+await page.goto('http://localhost:4173/' + (process.argv[2] ?? ''));
+await page.waitForSelector('[data-testid=graph] canvas', { timeout: 20000 }).catch(e => errors.push('no canvas ' + e));
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shot.png' });
+console.log(errors);
+await browser.close(); await server.close();

@@ -1,0 +1,149 @@
+import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { EDGE_KINDS, NODE_KINDS, type GraphDocument } from '../../schema/graph.ts';
+import { EDGE_STYLE, NODE_STYLE } from './kind-style.ts';
+
+cytoscape.use(fcose);
+
+export interface GraphViewCallbacks {
+  onSelect(id: string | undefined): void;
+}
+
+function stylesheet(dark: boolean): StylesheetJson {
+  const text = dark ? '#e6e6e6' : '#1f2933';
+  const outline = dark ? '#111418' : '#ffffff';
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        'font-size': 9,
+        'min-zoomed-font-size': 7,
+        color: text,
+        'text-outline-color': outline,
+        'text-outline-width': 2,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-max-width': '140px',
+        'text-wrap': 'ellipsis',
+      },
+    },
+    ...NODE_KINDS.map((kind) => ({ selector: `node.${kind}`, style: { 'background-color': NODE_STYLE[kind].color, shape: NODE_STYLE[kind].shape } }) as StylesheetJson[number]),
+    { selector: 'node.document, node.asset, node.external', style: { 'min-zoomed-font-size': 12 } },
+    {
+      selector: 'edge',
+      style: { width: 1, 'curve-style': 'haystack', opacity: 0.55, 'haystack-radius': 0 },
+    },
+    ...EDGE_KINDS.map((kind) => ({ selector: `edge.${kind}`, style: { 'line-color': EDGE_STYLE[kind].color, 'line-style': EDGE_STYLE[kind].line } }) as StylesheetJson[number]),
+    { selector: '.hidden', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: 'edge.near', style: { opacity: 1, width: 2 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': dark ? '#ffd166' : '#f2994a', 'font-size': 12, 'min-zoomed-font-size': 0, 'z-index': 10 } },
+    { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#ff4d6d', 'min-zoomed-font-size': 0, 'z-index': 9 } },
+    { selector: 'edge.on-path', style: { 'line-color': '#ff4d6d', width: 4, opacity: 1, 'z-index': 9 } },
+  ];
+}
+
+/**
+ * The graph canvas: cytoscape with build-time positions (no layout at first paint), kinds as
+ * colours and shapes, size by degree. Holds no app state; the app tells it what to show.
+ */
+export class GraphView {
+  private readonly cy: Core;
+
+  constructor(container: HTMLElement, graph: GraphDocument, degree: (id: string) => number, dark: boolean, callbacks: GraphViewCallbacks) {
+    const elements: ElementDefinition[] = [
+      ...graph.nodes.map((node) => ({
+        group: 'nodes' as const,
+        data: { id: node.id, label: node.label, size: Math.min(60, 10 + 4 * Math.sqrt(degree(node.id))) },
+        classes: node.kind,
+        position: node.position ? { ...node.position } : { x: 0, y: 0 },
+      })),
+      ...graph.edges.map((edge, index) => ({ group: 'edges' as const, data: { id: `e${index}`, source: edge.source, target: edge.target }, classes: edge.kind })),
+    ];
+    this.cy = cytoscape({
+      container,
+      elements,
+      layout: { name: 'preset' },
+      style: stylesheet(dark),
+      selectionType: 'single',
+      boxSelectionEnabled: false,
+      minZoom: 0.02,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+    });
+    this.cy.on('tap', 'node', (event) => callbacks.onSelect(event.target.id()));
+    this.cy.on('tap', (event) => {
+      if (event.target === this.cy) callbacks.onSelect(undefined);
+    });
+    this.cy.on('mouseover', 'node', (event) => {
+      const near = event.target.closedNeighborhood();
+      this.cy.batch(() => {
+        this.cy.elements().not(near).addClass('faded');
+        near.edges().addClass('near');
+      });
+    });
+    this.cy.on('mouseout', 'node', () => this.cy.batch(() => this.cy.elements().removeClass('faded near')));
+  }
+
+  /** Shows only these nodes, and the edges of allowed kinds between them. */
+  setVisible(nodeIds: ReadonlySet<string>, edgeAllowed: (kind: string) => boolean): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        node.toggleClass('hidden', !nodeIds.has(node.id()));
+      });
+      this.cy.edges().forEach((edge) => {
+        const kind = EDGE_KINDS.find((k) => edge.hasClass(k)) ?? 'links_to';
+        edge.toggleClass('hidden', !edgeAllowed(kind) || !nodeIds.has(edge.data('source')) || !nodeIds.has(edge.data('target')));
+      });
+    });
+  }
+
+  select(id: string | undefined, centre: boolean): void {
+    this.cy.batch(() => {
+      this.cy.nodes(':selected').unselect();
+      if (id) this.cy.getElementById(id).select();
+    });
+    const node = id ? this.cy.getElementById(id) : undefined;
+    if (centre && node && node.nonempty() && !node.hasClass('hidden')) {
+      this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 1) }, { duration: 250 });
+    }
+  }
+
+  highlightPath(ids: readonly string[] | undefined): void {
+    this.cy.batch(() => {
+      this.cy.elements('.on-path').removeClass('on-path');
+      if (!ids) return;
+      ids.forEach((id, index) => {
+        this.cy.getElementById(id).addClass('on-path');
+        const next = ids[index + 1];
+        if (next) this.cy.getElementById(id).edgesWith(this.cy.getElementById(next)).addClass('on-path');
+      });
+    });
+  }
+
+  fit(): void {
+    this.cy.fit(this.cy.elements(':visible'), 30);
+  }
+
+  /** A fast force layout of what is visible; for focused and filtered views. */
+  relayout(): void {
+    const visible = this.cy.elements(':visible');
+    visible.layout({ name: 'fcose', quality: 'draft', animate: false, randomize: true, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+  }
+
+  setTheme(dark: boolean): void {
+    this.cy.style(stylesheet(dark));
+  }
+
+  /** Ids of the nodes currently drawn, for tests and the list view's counts. */
+  visibleNodeIds(): string[] {
+    return this.cy.nodes(':visible').map((node) => node.id());
+  }
+
+  destroy(): void {
+    this.cy.destroy();
+  }
+}

@@ -1,0 +1,67 @@
+import { isEdgeKind, isNodeKind, OUTPUT_FILES, SCHEMA_VERSION, type BuildReport, type GraphDocument } from '../../schema/graph.ts';
+
+export class DataError extends Error {}
+
+/** Where the build's output sits: `data/` beside the page, whatever path the site is served from. */
+export function dataUrl(name: string, base: string = document.baseURI): string {
+  return new URL(`data/${name}`, base).href;
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new DataError(`could not load ${url}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!response.ok) throw new DataError(`could not load ${url}: HTTP ${response.status}`);
+  try {
+    return await response.json();
+  } catch {
+    throw new DataError(`${url} is not valid JSON`);
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Checks the shape the app relies on, and names the first thing that is wrong. */
+export function validateGraph(value: unknown, url: string = OUTPUT_FILES.graph): GraphDocument {
+  if (!isObject(value)) throw new DataError(`${url}: not a JSON object`);
+  if (value['schemaVersion'] !== SCHEMA_VERSION) throw new DataError(`${url}: schema version ${String(value['schemaVersion'])}, this app reads version ${SCHEMA_VERSION}; rebuild the data`);
+  if (!isObject(value['repo']) || typeof value['repo']['name'] !== 'string') throw new DataError(`${url}: missing repo`);
+  if (!Array.isArray(value['nodes']) || !Array.isArray(value['edges'])) throw new DataError(`${url}: missing nodes or edges`);
+  const ids = new Set<string>();
+  value['nodes'].forEach((node: unknown, index) => {
+    if (!isObject(node) || typeof node['id'] !== 'string' || typeof node['label'] !== 'string' || !isNodeKind(node['kind']) || !Array.isArray(node['sources'])) {
+      throw new DataError(`${url}: node ${index} is malformed`);
+    }
+    ids.add(node['id']);
+  });
+  value['edges'].forEach((edge: unknown, index) => {
+    if (!isObject(edge) || typeof edge['source'] !== 'string' || typeof edge['target'] !== 'string' || !isEdgeKind(edge['kind'])) {
+      throw new DataError(`${url}: edge ${index} is malformed`);
+    }
+    if (!ids.has(edge['source']) || !ids.has(edge['target'])) throw new DataError(`${url}: edge ${index} points at a node that does not exist`);
+  });
+  return value as unknown as GraphDocument;
+}
+
+export function validateReport(value: unknown, url: string = OUTPUT_FILES.report): BuildReport {
+  if (!isObject(value) || !Array.isArray(value['brokenLinks']) || !Array.isArray(value['warnings']) || !Array.isArray(value['possibleDuplicates'])) {
+    throw new DataError(`${url}: not a build report`);
+  }
+  return value as unknown as BuildReport;
+}
+
+export interface LoadedData {
+  graph: GraphDocument;
+  report: BuildReport;
+  searchIndexUrl: string;
+}
+
+export async function loadData(): Promise<LoadedData> {
+  const graphUrl = dataUrl(OUTPUT_FILES.graph);
+  const reportUrl = dataUrl(OUTPUT_FILES.report);
+  const [graph, report] = await Promise.all([fetchJson(graphUrl), fetchJson(reportUrl)]);
+  return { graph: validateGraph(graph, graphUrl), report: validateReport(report, reportUrl), searchIndexUrl: dataUrl(OUTPUT_FILES.searchIndex) };
+}

@@ -1,0 +1,65 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { KIND_BOOST, SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchEntry, type StoredSearchFields } from '../../schema/search.ts';
+import type { NodeKind } from '../../schema/graph.ts';
+
+export interface SearchHit {
+  nodeId: string;
+  kind: NodeKind;
+  title: string;
+  /** The best-matching section of a document, if the match was in one. */
+  heading: string;
+  anchor: string;
+  score: number;
+  /** Words of the query as found in the text (for highlighting). */
+  terms: string[];
+}
+
+export function loadIndex(json: string): MiniSearch<SearchEntry> {
+  return MiniSearch.loadJSON<SearchEntry>(json, { ...SEARCH_INDEX_OPTIONS, fields: [...SEARCH_INDEX_OPTIONS.fields], storeFields: [...SEARCH_INDEX_OPTIONS.storeFields] });
+}
+
+/**
+ * Search-as-you-type: prefix and typo tolerant, one hit per node (its best section), entities
+ * boosted above the documents that merely mention them.
+ */
+export function runSearch(index: MiniSearch<SearchEntry>, query: string, limit = 40): SearchHit[] {
+  const text = query.trim();
+  if (!text) return [];
+  const boost = (_id: unknown, _term: string, stored?: Record<string, unknown>): number => KIND_BOOST[(stored?.['kind'] as NodeKind | undefined) ?? 'document'] ?? 1;
+  let results: SearchResult[] = index.search(text, { ...SEARCH_QUERY_OPTIONS, boost: { ...SEARCH_QUERY_OPTIONS.boost }, boostDocument: boost });
+  // A query of several words that matches nothing together still finds each word.
+  if (results.length === 0 && /\s/.test(text)) results = index.search(text, { ...SEARCH_QUERY_OPTIONS, boost: { ...SEARCH_QUERY_OPTIONS.boost }, combineWith: 'OR', boostDocument: boost });
+  const best = new Map<string, SearchHit>();
+  for (const result of results) {
+    const stored = result as unknown as StoredSearchFields & SearchResult;
+    const existing = best.get(stored.nodeId);
+    if (existing && existing.score >= result.score) continue;
+    best.set(stored.nodeId, {
+      nodeId: stored.nodeId,
+      kind: stored.kind,
+      title: stored.title,
+      heading: stored.heading,
+      anchor: stored.anchor,
+      score: result.score,
+      terms: result.terms,
+    });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.nodeId.localeCompare(b.nodeId)).slice(0, limit);
+}
+
+export interface TextPart {
+  text: string;
+  match: boolean;
+}
+
+/** Splits text into matching and other parts for highlighting, without producing any markup. */
+export function highlightParts(text: string, terms: readonly string[]): TextPart[] {
+  const words = [...new Set(terms.filter((term) => term.length > 0))].sort((a, b) => b.length - a.length);
+  if (words.length === 0) return [{ text, match: false }];
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(${escaped.join('|')})`, 'giu');
+  return text
+    .split(pattern)
+    .filter((part) => part.length > 0)
+    .map((part) => ({ text: part, match: words.some((word) => word.toLowerCase() === part.toLowerCase()) }));
+}

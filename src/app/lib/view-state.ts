@@ -1,0 +1,67 @@
+import { EDGE_KINDS, isEdgeKind, isNodeKind, NODE_KINDS, type EdgeKind, type NodeKind } from '../../schema/graph.ts';
+
+export type ViewMode = 'graph' | 'list' | 'report';
+
+/** Everything a URL restores: what is selected, how the graph is narrowed, what is searched. */
+export interface ViewState {
+  selected?: string;
+  focus: boolean;
+  depth: 1 | 2 | 3;
+  hiddenKinds: NodeKind[];
+  hiddenEdges: EdgeKind[];
+  filter: string;
+  query: string;
+  mode: ViewMode;
+  pathFrom?: string;
+  pathTo?: string;
+}
+
+/** External sites are many and rarely what one looks for: hidden until asked for. */
+export const DEFAULT_HIDDEN_KINDS: readonly NodeKind[] = ['external'];
+
+export function defaultViewState(): ViewState {
+  return { focus: false, depth: 1, hiddenKinds: [...DEFAULT_HIDDEN_KINDS], hiddenEdges: [], filter: '', query: '', mode: 'graph' };
+}
+
+const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
+
+/** Reads a view from URL search parameters; unknown or malformed values fall back to defaults. */
+export function parseViewState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const state = defaultViewState();
+  const selected = params.get('node');
+  if (selected) state.selected = selected;
+  state.focus = params.get('focus') === '1';
+  const depth = Number(params.get('depth'));
+  if (depth === 1 || depth === 2 || depth === 3) state.depth = depth;
+  if (params.has('hide')) state.hiddenKinds = list(params.get('hide')).filter(isNodeKind);
+  state.hiddenEdges = list(params.get('hideEdges')).filter(isEdgeKind);
+  state.filter = params.get('filter') ?? '';
+  state.query = params.get('q') ?? '';
+  const mode = params.get('view');
+  if (mode === 'list' || mode === 'report') state.mode = mode;
+  const from = params.get('from');
+  const to = params.get('to');
+  if (from) state.pathFrom = from;
+  if (to) state.pathTo = to;
+  return state;
+}
+
+/** Writes a view as URL search parameters, leaving out what equals the default. */
+export function serialiseViewState(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.selected) params.set('node', state.selected);
+  if (state.focus) params.set('focus', '1');
+  if (state.depth !== 1) params.set('depth', String(state.depth));
+  const hidden = NODE_KINDS.filter((kind) => state.hiddenKinds.includes(kind));
+  if (hidden.join(',') !== DEFAULT_HIDDEN_KINDS.join(',')) params.set('hide', hidden.join(','));
+  const hiddenEdges = EDGE_KINDS.filter((kind) => state.hiddenEdges.includes(kind));
+  if (hiddenEdges.length > 0) params.set('hideEdges', hiddenEdges.join(','));
+  if (state.filter) params.set('filter', state.filter);
+  if (state.query) params.set('q', state.query);
+  if (state.mode !== 'graph') params.set('view', state.mode);
+  if (state.pathFrom) params.set('from', state.pathFrom);
+  if (state.pathTo) params.set('to', state.pathTo);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,94 @@
+import type { BuildReport, EdgeKind, GraphNode, NodeKind, RepoInfo } from '../../schema/graph.ts';
+import { NODE_KINDS } from '../../schema/graph.ts';
+import { GraphModel } from '../lib/graph-model.ts';
+import { parseViewState, serialiseViewState, type ViewState } from '../lib/view-state.ts';
+
+/** How a change reaches the browser history: a new entry (back undoes it) or in place (typing). */
+export type HistoryMode = 'push' | 'replace' | 'none';
+
+/**
+ * The explorer's state: the URL-backed view and everything derived from it (what is visible,
+ * the selected node, the path). Components read it and call its methods; nothing else mutates it.
+ */
+export class Explorer {
+  readonly model: GraphModel;
+  readonly report: BuildReport;
+  readonly repo: RepoInfo;
+  view = $state<ViewState>(parseViewState(''));
+
+  readonly selectedNode: GraphNode | undefined = $derived.by(() => (this.view.selected ? this.model.node(this.view.selected) : undefined));
+
+  readonly edgeAllowed = $derived.by(() => {
+    const hidden = new Set<EdgeKind>(this.view.hiddenEdges);
+    return (kind: EdgeKind): boolean => !hidden.has(kind);
+  });
+
+  /** Nodes shown: of a shown kind, matching the text filter, and within the focus depth when focused. */
+  readonly visibleIds: ReadonlySet<string> = $derived.by(() => {
+    const hiddenKinds = new Set<NodeKind>(this.view.hiddenKinds);
+    const filter = this.view.filter.trim().toLowerCase();
+    const focusSet = this.view.focus && this.selectedNode ? this.model.neighbourhood(this.selectedNode.id, this.view.depth, this.edgeAllowed) : undefined;
+    const visible = new Set<string>();
+    for (const node of this.model.nodes) {
+      if (focusSet && !focusSet.has(node.id)) continue;
+      const isSelected = node.id === this.view.selected;
+      if (!isSelected && hiddenKinds.has(node.kind)) continue;
+      if (!isSelected && filter && !node.label.toLowerCase().includes(filter)) continue;
+      visible.add(node.id);
+    }
+    return visible;
+  });
+
+  readonly hiddenCounts: ReadonlyMap<NodeKind, number> = $derived.by(() => {
+    const counts = new Map<NodeKind, number>(NODE_KINDS.map((kind) => [kind, 0]));
+    for (const node of this.model.nodes) if (!this.visibleIds.has(node.id)) counts.set(node.kind, (counts.get(node.kind) ?? 0) + 1);
+    return counts;
+  });
+
+  readonly path: string[] | undefined = $derived.by(() => {
+    const { pathFrom, pathTo } = this.view;
+    if (!pathFrom || !pathTo) return undefined;
+    return this.model.shortestPath(pathFrom, pathTo, this.edgeAllowed);
+  });
+
+  constructor(model: GraphModel, report: BuildReport, search: string) {
+    this.model = model;
+    this.report = report;
+    this.repo = model.document.repo;
+    this.view = parseViewState(search);
+  }
+
+  /** Changes the view and records it in the URL. */
+  update(change: Partial<ViewState>, history: HistoryMode = 'push'): void {
+    this.view = { ...this.view, ...change };
+    if (history === 'none' || typeof window === 'undefined') return;
+    const url = `${window.location.pathname}${serialiseViewState(this.view)}${window.location.hash}`;
+    if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+    if (history === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }
+
+  /** Back or forward: the URL is the truth. */
+  restore(search: string): void {
+    this.view = parseViewState(search);
+  }
+
+  select(id: string | undefined): void {
+    if (id === this.view.selected) return;
+    this.update({ selected: id });
+  }
+
+  toggleKind(kind: NodeKind): void {
+    const hidden = new Set(this.view.hiddenKinds);
+    if (hidden.has(kind)) hidden.delete(kind);
+    else hidden.add(kind);
+    this.update({ hiddenKinds: NODE_KINDS.filter((k) => hidden.has(k)) });
+  }
+
+  toggleEdgeKind(kind: EdgeKind): void {
+    const hidden = new Set(this.view.hiddenEdges);
+    if (hidden.has(kind)) hidden.delete(kind);
+    else hidden.add(kind);
+    this.update({ hiddenEdges: [...hidden] });
+  }
+}
