@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { realpath } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -19,10 +20,13 @@ async function git(dir: string, args: string[]): Promise<string | undefined> {
   }
 }
 
-/** Remote URL, branch and commit when `dir` is the top of a git checkout; nothing otherwise. */
+/**
+ * Remote URL, branch and commit when `dir` is the top of a git checkout; nothing otherwise (a
+ * folder inside another project's checkout is not that project).
+ */
 export async function readGitInfo(dir: string): Promise<GitInfo> {
   const top = await git(dir, ['rev-parse', '--show-toplevel']);
-  if (!top) return {};
+  if (!top || (await realpath(top)) !== (await realpath(dir))) return {};
   const [remote, ref, commit] = await Promise.all([
     git(dir, ['remote', 'get-url', 'origin']),
     git(dir, ['rev-parse', '--abbrev-ref', 'HEAD']),

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { writeOutputs } from '../src/build/emit.ts';
+import { buildGraph } from '../src/build/pipeline.ts';
+import { chooseRepo } from './lib/choose-repo.ts';
+
+/** `npm run build`: the static site into dist/, with the graph of the chosen repository in dist/data/. */
+const { values } = parseArgs({ options: { repo: { type: 'string' }, out: { type: 'string', default: 'dist' } } });
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const projectRoot = resolve(import.meta.dirname, '..');
+const outDir = resolve(projectRoot, values.out);
+
+try {
+  const repo = await chooseRepo(values.repo, log);
+  await build({ root: projectRoot, build: { outDir }, logLevel: 'warn' });
+  log(`building the graph of ${repo.path} (${repo.reason})…`);
+  const output = await buildGraph({ repo: repo.path, ...(repo.repoUrl ? { repoUrl: repo.repoUrl } : {}) });
+  await writeOutputs(resolve(outDir, 'data'), output.files);
+  log(`site written to ${outDir}: ${output.graph.nodes.length} nodes, ${output.graph.edges.length} edges`);
+} catch (error) {
+  log(`error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
