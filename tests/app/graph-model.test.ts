@@ -94,3 +94,14 @@ describe('relations', () => {
     ]);
   });
 });
+
+describe('publication relations', () => {
+  it('collects what links to any of its formats', () => {
+    const graph = graphOf(
+      [node('pub', 'publication'), node('md'), node('pdf', 'asset'), node('a'), node('b')],
+      [edge('pub', 'md', 'has_format', 'markdown'), edge('pub', 'pdf', 'has_format', 'pdf'), edge('a', 'md'), edge('b', 'pdf'), edge('a', 'pdf')],
+    );
+    const group = relationsOf(new GraphModel(graph), 'pub').find((g) => g.name === 'linked from (any format)');
+    expect(group?.items.map((i) => i.node.id)).toEqual(['a', 'b']);
+  });
+});

@@ -33,6 +33,8 @@ function plural(noun: string): string {
   return `${noun}s`;
 }
 
+const LINKED_VIA_FORMAT = 'linked from (any format)';
+
 export interface RelationGroup {
   name: string;
   items: Array<{ node: GraphNode; edge: GraphEdge }>;
@@ -49,7 +51,18 @@ export function relationsOf(model: GraphModel, id: string): RelationGroup[] {
     if (!group.items.some((item) => item.node.id === node.id)) group.items.push({ node, edge });
     groups.set(name, group);
   }
-  const order = (name: string): number => (name === 'links to' ? 2 : name === 'linked from' ? 3 : name === 'part of' || name === 'contains' ? 1 : 0);
+  // A publication is read through its formats: what links to any of them links to it.
+  const formats = model.incidencesOf(id).filter(({ edge, outgoing }) => outgoing && edge.kind === 'has_format');
+  for (const { other: format } of formats) {
+    for (const { edge, other, outgoing } of model.incidencesOf(format)) {
+      const node = model.node(other);
+      if (outgoing || edge.kind !== 'links_to' || !node || other === id) continue;
+      const group = groups.get(LINKED_VIA_FORMAT) ?? { name: LINKED_VIA_FORMAT, items: [] };
+      if (!group.items.some((item) => item.node.id === node.id)) group.items.push({ node, edge });
+      groups.set(LINKED_VIA_FORMAT, group);
+    }
+  }
+  const order = (name: string): number => (name === 'links to' ? 2 : name === 'linked from' || name === LINKED_VIA_FORMAT ? 3 : name === 'part of' || name === 'contains' ? 1 : 0);
   return [...groups.values()]
     .map((group) => ({ ...group, items: group.items.sort((a, b) => a.node.label.localeCompare(b.node.label)) }))
     .sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));

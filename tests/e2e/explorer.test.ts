@@ -1,0 +1,227 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphDocument } from '../../src/schema/graph.ts';
+import { CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { buildApp, buildData } from '../helpers/site.ts';
+import { serveSite, type StaticSite } from '../helpers/static-server.ts';
+
+const corpus = process.env.TAG_REPO ?? join(import.meta.dirname, '../../../shared/corpus/tag-security');
+const hostileRepo = join(import.meta.dirname, '../fixtures/hostile-repo');
+const runs = existsSync(CHROMIUM) && existsSync(corpus);
+
+let browser: Browser;
+let appDir: string;
+let corpusData: string;
+let graph: GraphDocument;
+const sites: StaticSite[] = [];
+
+async function open(site: StaticSite, search = '', viewport = { width: 1280, height: 860 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(`${site.url}${search}`);
+  return { page, errors };
+}
+
+const visibleCount = async (page: Page): Promise<number> => Number((await page.getByTestId('visible-count').textContent())?.split(' ')[0]);
+
+/** Undirected breadth-first neighbourhood: an independent reference for the focus view. */
+function neighbourhood(start: string, depth: number): Set<string> {
+  const seen = new Set([start]);
+  let frontier = [start];
+  for (let step = 0; step < depth; step += 1) {
+    const next: string[] = [];
+    for (const edge of graph.edges) {
+      for (const [a, b] of [[edge.source, edge.target], [edge.target, edge.source]] as const) {
+        if (frontier.includes(a) && !seen.has(b)) {
+          seen.add(b);
+          next.push(b);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return seen;
+}
+
+describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
+  let site: StaticSite;
+
+  beforeAll(async () => {
+    [appDir, corpusData] = await Promise.all([buildApp(), buildData(corpus, { repoUrl: 'https://github.com/cncf/tag-security', ref: 'main' })]);
+    graph = JSON.parse(readFileSync(join(corpusData, 'graph.json'), 'utf8')) as GraphDocument;
+    site = await serveSite(appDir, corpusData);
+    sites.push(site);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(sites.map((s) => s.close()));
+    for (const dir of [appDir, corpusData]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads, searches, focuses, filters, deep-links and reports', async () => {
+    const { page, errors } = await open(site);
+    await page.getByTestId('graph').locator('canvas').first().waitFor();
+    const shownAtStart = graph.nodes.filter((n) => n.kind !== 'external').length;
+    expect(await visibleCount(page)).toBe(shownAtStart);
+
+    // Search from the keyboard: `/` focuses, typing searches, Enter opens the first hit.
+    await page.keyboard.press('/');
+    await page.keyboard.type('xz');
+    const first = page.getByTestId('search-result').first();
+    await first.waitFor();
+    expect(await first.getAttribute('data-node-id')).toBe('compromise:xz-backdoor-incident');
+    expect(await first.locator('mark').first().textContent()).toBe('xz');
+    await page.keyboard.press('Enter');
+
+    const panel = page.getByTestId('detail-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('xz backdoor incident');
+    expect(await panel.locator('[data-relation="category"] button').allTextContents()).toEqual(['Malicious Maintainer']);
+    expect(await panel.locator('[data-relation="home page"] button').getAttribute('data-node-id')).toBe('doc:community/catalog/compromises/2024/xz.md');
+    expect(await panel.locator('a[href*="/blob/main/community/catalog/compromises/README.md#L"]').count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('node')).toBe('compromise:xz-backdoor-incident');
+
+    // Focus to depth 2: exactly the neighbourhood, less the hidden kinds.
+    await page.getByTestId('focus-depth').selectOption('2');
+    const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+    const focused = [...neighbourhood('compromise:xz-backdoor-incident', 2)].filter((id) => kindOf.get(id) !== 'external');
+    await expect.poll(() => visibleCount(page)).toBe(focused.length);
+
+    // A kind filter.
+    await page.getByTestId('filters').locator('input[data-kind="document"]').uncheck();
+    const withoutDocuments = focused.filter((id) => kindOf.get(id) !== 'document' || id === 'compromise:xz-backdoor-incident');
+    await expect.poll(() => visibleCount(page)).toBe(withoutDocuments.length);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('depth')).toBe('2');
+    expect(url.searchParams.get('focus')).toBe('1');
+    expect(url.searchParams.get('hide')).toBe('document,external');
+
+    // The deep link reopens the same view.
+    await page.reload();
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('xz backdoor incident');
+    expect(await page.getByTestId('focus-depth').inputValue()).toBe('2');
+    expect(await page.getByTestId('filters').locator('input[data-kind="document"]').isChecked()).toBe(false);
+    await expect.poll(() => visibleCount(page)).toBe(withoutDocuments.length);
+
+    // Back undoes the filter.
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('filters').locator('input[data-kind="document"]').isChecked()).toBe(true);
+    await expect.poll(() => visibleCount(page)).toBe(focused.length);
+
+    // The list view shows the same nodes, keyboard-reachable.
+    await page.getByTestId('mode-list').click();
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(focused.length);
+
+    // The report.
+    await page.getByTestId('mode-report').click();
+    const report = page.getByTestId('report');
+    await report.waitFor();
+    const row = report.getByTestId('broken-link').filter({ hasText: 'governance/process.md:111' });
+    expect(await row.locator('td').allTextContents()).toEqual(['governance/process.md:111', 'charter.md', 'file not found', '']);
+    expect(await report.getByTestId('possible-duplicate').filter({ hasText: 'Robert Ficaglia' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('answers a newcomer’s questions without reading markdown', async () => {
+    const relation = async (node: string, name: string): Promise<string[]> => {
+      const { page } = await open(site, `?node=${encodeURIComponent(node)}`);
+      const items = page.getByTestId('detail-panel').locator(`[data-relation="${name}"] button`);
+      await items.first().waitFor();
+      const labels = await items.allTextContents();
+      await page.close();
+      return labels;
+    };
+    expect(await relation('group:automated-governance', 'leads')).toContain('Brandt Keller');
+    expect(await relation('group:compliance', 'leads')).toEqual(['Anca Sailer', 'Robert Ficcaglia']);
+    expect(await relation('person:justin-cappos', 'security reviewer of')).toEqual(expect.arrayContaining(['Harbor', 'OPA', 'WasmEdge']));
+    const maintainers = await relation('category:malicious-maintainer', 'in this category');
+    expect(maintainers).toContain('xz backdoor incident');
+    expect(maintainers.length).toBe(graph.edges.filter((e) => e.kind === 'in_category' && e.target === 'category:malicious-maintainer').length);
+    expect(await relation('publication:cloud-native-security-whitepaper', 'linked from (any format)')).toEqual(expect.arrayContaining(['Security Technical Advisory Group']));
+  });
+
+  it('highlights the shortest path between two nodes', async () => {
+    const { page } = await open(site, `?node=${encodeURIComponent('person:brandt-keller')}&from=${encodeURIComponent('person:brandt-keller')}&to=${encodeURIComponent('compromise:xz-backdoor-incident')}`);
+    const status = page.getByTestId('path-status');
+    await status.waitFor();
+    const steps = await status.locator('button.link').allTextContents();
+    expect(steps[0]).toBe('Brandt Keller');
+    expect(steps.at(-1)).toBe('xz backdoor incident');
+    expect(steps.length).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+
+  it('executes nothing from hostile markdown', async () => {
+    const hostileData = await buildData(hostileRepo, { repoUrl: 'javascript:window.__pwned="repo"' });
+    const hostile = await serveSite(appDir, hostileData);
+    sites.push(hostile);
+    const { page, errors } = await open(hostile, '?hide=');
+    await page.getByTestId('graph').locator('canvas').first().waitFor();
+    await page.getByTestId('mode-list').click();
+    const rows = page.locator('table tbody button.link');
+    const count = await rows.count();
+    expect(count).toBe(JSON.parse(readFileSync(join(hostileData, 'graph.json'), 'utf8')).nodes.length);
+    for (let index = 0; index < count; index += 1) {
+      await rows.nth(index).click();
+      await page.getByTestId('detail-panel').waitFor();
+    }
+    await page.getByTestId('search-input').fill('script');
+    await page.getByTestId('search-result').first().waitFor();
+    await page.getByTestId('mode-report').click();
+    expect(await page.getByTestId('detail-panel').locator('h2').count()).toBeLessThanOrEqual(1);
+    const state = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: string }).__pwned,
+      scripts: document.querySelectorAll('script:not([type="module"])').length,
+      handlers: document.querySelectorAll('[onerror], [onload], [onmouseover], iframe, svg[onload]').length,
+      scriptLinks: document.querySelectorAll('a[href^="javascript:"], a[href^="data:"]').length,
+    }));
+    expect(state).toEqual({ pwned: undefined, scripts: 0, handlers: 0, scriptLinks: 0 });
+    await page.getByTestId('mode-list').click();
+    await page.locator('button.link', { hasText: 'Hostile Group' }).first().click();
+    expect(await page.getByTestId('detail-panel').locator('h2').textContent()).toBe("<script>window.__pwned = 'title'</script> Hostile Group");
+    expect(errors).toEqual([]);
+    await page.close();
+    rmSync(hostileData, { recursive: true, force: true });
+  });
+
+  it('works from a sub-path, and shows an error screen when data is missing', async () => {
+    const nested = await serveSite(appDir, corpusData, '/docs/graph/');
+    sites.push(nested);
+    const { page } = await open(nested);
+    await page.getByTestId('graph').locator('canvas').first().waitFor();
+    await page.close();
+
+    const empty = mkdtempSync(join(tmpdir(), 'no-data-'));
+    const missing = await serveSite(appDir, empty);
+    sites.push(missing);
+    const { page: broken } = await open(missing);
+    const screen = broken.getByTestId('error-screen');
+    await screen.waitFor();
+    expect(await screen.textContent()).toContain('could not load');
+    expect(await screen.textContent()).toContain('HTTP 404');
+    await broken.close();
+    rmSync(empty, { recursive: true, force: true });
+  });
+
+  it('is usable at phone width', async () => {
+    const { page, errors } = await open(site, '', { width: 390, height: 844 });
+    await page.getByTestId('search-input').fill('Justin Cappos');
+    await page.getByTestId('search-result').first().click();
+    const panel = page.getByTestId('detail-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Justin Cappos');
+    const box = await panel.boundingBox();
+    expect(box?.width).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
