@@ -1,21 +1,12 @@
 import GithubSlugger from 'github-slugger';
 import type { Paragraph, Root } from 'mdast';
-import type { Warning } from '../../schema/graph.ts';
-import type { Heading, Section } from '../facts.ts';
+import type { DocumentFacts, Heading, Section } from '../facts.ts';
 import type { FrontMatter } from '../parse.ts';
 import { parseLooseDate } from '../text/dates.ts';
 import { squash } from '../text/fold.ts';
 import { lineOf, textOf, walk } from './mdast.ts';
 
-export interface DocumentOutline {
-  title: string;
-  headings: Heading[];
-  words: number;
-  summary: string;
-  date?: string;
-  sections: Section[];
-  warnings: Warning[];
-}
+export type DocumentOutline = Pick<DocumentFacts, 'title' | 'headings' | 'words' | 'summary' | 'date' | 'sections' | 'warnings'>;
 
 const SUMMARY_LENGTH = 280;
 
@@ -51,7 +42,7 @@ function truncate(text: string, length: number): string {
 
 /** Title, headings, sections, word count and summary of a parsed document. */
 export function extractOutline(path: string, tree: Root, frontMatter: FrontMatter): DocumentOutline {
-  const warnings: Warning[] = [];
+  const warnings: DocumentFacts['warnings'] = [];
   if (frontMatter.error) warnings.push({ path, line: frontMatter.error.line, message: frontMatter.error.message });
 
   // All headings, in document order, so duplicate anchors get GitHub's `-1`, `-2` suffixes.
