@@ -27,13 +27,13 @@ function timed(command: string, args: string[]): number {
   return elapsed;
 }
 
-const tsx = resolve('node_modules/.bin/tsx');
+const launcher = resolve('scripts/run-bundled.mjs');
 const baseline: number[] = [];
 const build: number[] = [];
 const threadArgs = values.threads ? ['--threads', values.threads] : [];
 for (let run = 0; run < runs; run += 1) {
   baseline.push(timed(process.execPath, ['scripts/bench/parse-baseline.mjs', repo]));
-  build.push(timed(tsx, ['scripts/build-graph.ts', '--repo', repo, '--out', out, '--quiet', ...threadArgs]));
+  build.push(timed(process.execPath, [launcher, 'scripts/build-graph.ts', '--repo', repo, '--out', out, '--quiet', ...threadArgs]));
 }
 rmSync(out, { recursive: true, force: true });
 

@@ -1,6 +1,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { GraphDocument, NodeKind } from '../schema/graph.ts';
+import { startWorker } from './workers.ts';
 
 cytoscape.use(fcose);
 
@@ -24,13 +25,28 @@ function seededRandom(seed: number): () => number {
 /**
  * Positions for every node, computed at build time so the browser paints the whole graph
  * without running a layout. Documents and entities get a force-directed layout (fcose);
- * external sites and files, most of the nodes and nearly all leaves, sit in a ring around the
- * first node that links to them, which costs nothing and keeps them out of the force layout.
+ * external sites, files and leaves (nodes with a single neighbour), more than half the nodes,
+ * sit in a ring around the first node they are joined to, which costs nothing and keeps the
+ * force layout, whose cost grows with the square of its nodes, small.
  * fcose draws on Math.random; a seeded generator stands in for it while it runs, so the same
  * graph always gets the same positions.
  */
 export function computeLayout(graph: GraphDocument): Positions {
   const isSatellite = new Map(graph.nodes.map((node) => [node.id, SATELLITE_KINDS.has(node.kind)]));
+  // Leaves (one neighbour among the rest) need no forces either: they ring their neighbour.
+  const neighbours = new Map<string, Set<string>>();
+  for (const edge of graph.edges) {
+    if (isSatellite.get(edge.source) || isSatellite.get(edge.target) || edge.source === edge.target) continue;
+    for (const [a, b] of [[edge.source, edge.target], [edge.target, edge.source]] as const) {
+      const set = neighbours.get(a) ?? new Set<string>();
+      set.add(b);
+      neighbours.set(a, set);
+    }
+  }
+  for (const [id, set] of neighbours) {
+    const [only] = set;
+    if (set.size === 1 && only !== undefined && (neighbours.get(only)?.size ?? 0) > 1) isSatellite.set(id, true);
+  }
   const coreEdges = graph.edges.filter((edge) => !isSatellite.get(edge.source) && !isSatellite.get(edge.target));
   const cy = cytoscape({
     headless: true,
@@ -44,7 +60,7 @@ export function computeLayout(graph: GraphDocument): Positions {
   const random = Math.random;
   Math.random = seededRandom(1);
   try {
-    cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, idealEdgeLength: () => 70, nodeRepulsion: () => 8000 } as cytoscape.LayoutOptions).run();
+    cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, idealEdgeLength: () => 70, nodeRepulsion: () => 8000, uniformNodeDimensions: true } as cytoscape.LayoutOptions).run();
   } finally {
     Math.random = random;
   }
@@ -59,31 +75,67 @@ export function computeLayout(graph: GraphDocument): Positions {
 }
 
 function placeSatellites(graph: GraphDocument, isSatellite: ReadonlyMap<string, boolean>, positions: Positions): void {
+  // Each satellite rings one neighbour: a laid-out one when it has any, else another satellite
+  // (a file linked only from a leaf document), placed in a later round.
   const anchorOf = new Map<string, string>();
+  const rank = (id: string): string => `${isSatellite.get(id) ? 1 : 0}${id}`;
   for (const edge of graph.edges) {
     for (const [leaf, other] of [[edge.target, edge.source], [edge.source, edge.target]] as const) {
-      if (!isSatellite.get(leaf) || isSatellite.get(other)) continue;
+      if (!isSatellite.get(leaf) || leaf === other) continue;
       const current = anchorOf.get(leaf);
-      if (current === undefined || other < current) anchorOf.set(leaf, other);
+      if (current === undefined || rank(other) < rank(current)) anchorOf.set(leaf, other);
     }
   }
   const byAnchor = new Map<string, string[]>();
-  const orphans: string[] = [];
   for (const node of graph.nodes) {
-    if (!isSatellite.get(node.id)) continue;
     const anchor = anchorOf.get(node.id);
     if (anchor) byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), node.id]);
-    else orphans.push(node.id);
   }
-  for (const [anchor, leaves] of byAnchor) {
-    const centre = positions.get(anchor)!;
-    const radius = 45 + 6 * Math.sqrt(leaves.length);
-    leaves.forEach((leaf, index) => {
-      const angle = (2 * Math.PI * index) / leaves.length;
-      positions.set(leaf, { x: Math.round(centre.x + radius * Math.cos(angle)), y: Math.round(centre.y + radius * Math.sin(angle)) });
-    });
+  for (let placed = true; placed; ) {
+    placed = false;
+    for (const [anchor, leaves] of byAnchor) {
+      const centre = positions.get(anchor);
+      if (!centre) continue;
+      byAnchor.delete(anchor);
+      placed = true;
+      const radius = 45 + 6 * Math.sqrt(leaves.length);
+      leaves.forEach((leaf, index) => {
+        const angle = (2 * Math.PI * index) / leaves.length;
+        positions.set(leaf, { x: Math.round(centre.x + radius * Math.cos(angle)), y: Math.round(centre.y + radius * Math.sin(angle)) });
+      });
+    }
   }
+  const unplaced = graph.nodes.filter((node) => !positions.has(node.id)).map((node) => node.id);
   let maxX = 0;
   for (const { x } of positions.values()) maxX = Math.max(maxX, x);
-  orphans.forEach((leaf, index) => positions.set(leaf, { x: maxX + 200 + (index % 20) * 40, y: Math.floor(index / 20) * 40 }));
+  unplaced.forEach((id, index) => positions.set(id, { x: maxX + 200 + (index % 20) * 40, y: Math.floor(index / 20) * 40 }));
+}
+
+/**
+ * The same layout in a worker thread, started before the graph exists (its start-up then
+ * overlaps with parsing) and run while the main thread builds the search index. Only ids,
+ * kinds and ends cross over: labels and sources play no part in the layout.
+ */
+export class LayoutWorker {
+  private readonly worker = startWorker('layout-worker');
+  private readonly failed = new Promise<never>((_, reject) => {
+    this.worker.once('error', (error) => reject(new Error(`layout worker failed: ${error.message}`)));
+  });
+
+  run(graph: GraphDocument): Promise<Positions> {
+    const slim: GraphDocument = {
+      ...graph,
+      nodes: graph.nodes.map((node) => ({ id: node.id, kind: node.kind, label: '', sources: [] })),
+      edges: graph.edges.map((edge) => ({ source: edge.source, target: edge.target, kind: edge.kind, sources: [] })),
+    };
+    const positions = new Promise<Positions>((resolve) => {
+      this.worker.once('message', (entries: Array<[string, { x: number; y: number }]>) => resolve(new Map(entries)));
+    });
+    this.worker.postMessage(slim);
+    return Promise.race([positions, this.failed]).finally(() => this.dispose());
+  }
+
+  dispose(): void {
+    void this.worker.terminate();
+  }
 }

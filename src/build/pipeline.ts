@@ -7,8 +7,11 @@ import type { DocumentFacts } from './facts.ts';
 import { defaultThreads, extractAll } from './pool.ts';
 import { readGitInfo, repoNameOf } from './repo-info.ts';
 import { githubSlug, inferRemoteSlug } from './resolve/remote.ts';
-import { computeLayout } from './layout.ts';
+import { computeLayout, LayoutWorker } from './layout.ts';
 import { buildSearchIndex, documentEntries, entityEntries } from './search-index.ts';
+
+/** Documents from which the layout runs in its own worker thread. */
+const LAYOUT_WORKER_MIN_DOCUMENTS = 100;
 
 export interface BuildOptions {
   repo: string;
@@ -50,35 +53,47 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const loaded = await stage('load', () => Promise.all(markdownFiles.map(async (file) => ({ file, ...(await loadMarkdown(options.repo, file, maxBytes)) }))));
   const texts = loaded.filter((item) => !item.binary);
+  const layoutWorker = texts.length >= LAYOUT_WORKER_MIN_DOCUMENTS ? new LayoutWorker() : undefined;
+  const core = async () => {
+    const extracted = await stage('extract', () => extractAll(texts.map((item) => ({ path: item.file.path, text: item.text })), options.threads ?? defaultThreads()));
+    const documents: DocumentFacts[] = extracted.map((facts, index) => {
+      const loadWarnings = texts[index]!.warnings;
+      return loadWarnings.length > 0 ? { ...facts, warnings: [...loadWarnings, ...facts.warnings] } : facts;
+    });
+    const binaryWarnings = loaded.filter((item) => item.binary).flatMap((item) => item.warnings);
 
-  const extracted = await stage('extract', () => extractAll(texts.map((item) => ({ path: item.file.path, text: item.text })), options.threads ?? defaultThreads()));
-  const documents: DocumentFacts[] = extracted.map((facts, index) => {
-    const loadWarnings = texts[index]!.warnings;
-    return loadWarnings.length > 0 ? { ...facts, warnings: [...loadWarnings, ...facts.warnings] } : facts;
-  });
-  const binaryWarnings = loaded.filter((item) => item.binary).flatMap((item) => item.warnings);
+    const git = await readGitInfo(options.repo);
+    const url = options.repoUrl ?? git.url;
+    const fileSet = new Set(collection.files.map((file) => file.path));
+    const remoteSlug = (url ? githubSlug(url) : undefined) ?? inferRemoteSlug(documents, fileSet);
+    const repo: RepoInfo = {
+      name: repoNameOf(options.repo, url ?? (remoteSlug ? `https://github.com/${remoteSlug}` : undefined)),
+      ...(url ? { url } : remoteSlug ? { url: `https://github.com/${remoteSlug}` } : {}),
+      ...((options.ref ?? git.ref) ? { ref: options.ref ?? git.ref } : {}),
+      ...(git.commit && !options.ref ? { commit: git.commit } : {}),
+    };
 
-  const git = await readGitInfo(options.repo);
-  const url = options.repoUrl ?? git.url;
-  const fileSet = new Set(collection.files.map((file) => file.path));
-  const remoteSlug = (url ? githubSlug(url) : undefined) ?? inferRemoteSlug(documents, fileSet);
-  const repo: RepoInfo = {
-    name: repoNameOf(options.repo, url ?? (remoteSlug ? `https://github.com/${remoteSlug}` : undefined)),
-    ...(url ? { url } : remoteSlug ? { url: `https://github.com/${remoteSlug}` } : {}),
-    ...((options.ref ?? git.ref) ? { ref: options.ref ?? git.ref } : {}),
-    ...(git.commit && !options.ref ? { commit: git.commit } : {}),
+    const assembled = await stage('assemble', () =>
+      assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, documents }),
+    );
+    // Layout and search index are independent: for a large repository the layout runs in a
+    // worker meanwhile. Small ones are laid out in this thread, where a worker costs more.
+    const layoutStarted = performance.now();
+    const layout = layoutWorker ? layoutWorker.run(assembled.graph) : Promise.resolve(computeLayout(assembled.graph));
+    const searchIndex = await stage('index', () => buildSearchIndex([...documents.flatMap(documentEntries), ...entityEntries(assembled.graph.nodes)]));
+    const positions = await stage('layout', () => layout);
+    timings['layout'] = Math.round(performance.now() - layoutStarted);
+    for (const node of assembled.graph.nodes) {
+      const position = positions.get(node.id);
+      if (position) node.position = position;
+    }
+    return { documents, binaryWarnings, assembled, searchIndex };
   };
-
-  const assembled = await stage('assemble', () =>
-    assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, documents }),
-  );
-  const positions = await stage('layout', () => computeLayout(assembled.graph));
-  for (const node of assembled.graph.nodes) {
-    const position = positions.get(node.id);
-    if (position) node.position = position;
-  }
-  const searchIndex = await stage('index', () => buildSearchIndex([...documents.flatMap(documentEntries), ...entityEntries(assembled.graph.nodes)]));
-
+  const { documents, binaryWarnings, assembled, searchIndex } = await core().catch((error: unknown) => {
+    // A failed build must not leave the layout thread holding the process open.
+    layoutWorker?.dispose();
+    throw error;
+  });
   const count = (values: readonly string[]): Record<string, number> => {
     const counts: Record<string, number> = {};
     for (const value of [...values].sort()) counts[value] = (counts[value] ?? 0) + 1;

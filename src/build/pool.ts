@@ -29,7 +29,7 @@ export async function extractAll(inputs: readonly ExtractInput[], threads: numbe
   // Largest first, so no worker is left with one big file at the end.
   const order = inputs.map((_, index) => index).sort((a, b) => inputs[b]!.text.length - inputs[a]!.text.length || a - b);
   let next = 0;
-  const workers = Array.from({ length: Math.min(threads, inputs.length) }, () => startWorker('./extract-worker.ts'));
+  const workers = Array.from({ length: Math.min(threads, inputs.length) }, () => startWorker('extract-worker'));
   try {
     await Promise.all(
       workers.map(

@@ -1,0 +1,8 @@
+import { parentPort } from 'node:worker_threads';
+import type { GraphDocument } from '../schema/graph.ts';
+import { computeLayout } from './layout.ts';
+
+/** Worker side of `layoutInWorker`: one graph in, its positions out. */
+parentPort?.once('message', (graph: GraphDocument) => {
+  parentPort?.postMessage([...computeLayout(graph)]);
+});
