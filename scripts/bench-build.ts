@@ -30,17 +30,22 @@ function timed(command: string, args: string[]): number {
 const launcher = resolve('scripts/run-bundled.mjs');
 const baseline: number[] = [];
 const build: number[] = [];
+const buildWithoutLayout: number[] = [];
 const threadArgs = values.threads ? ['--threads', values.threads] : [];
 for (let run = 0; run < runs; run += 1) {
   baseline.push(timed(process.execPath, ['scripts/bench/parse-baseline.mjs', repo]));
   build.push(timed(process.execPath, [launcher, 'scripts/build-graph.ts', '--repo', repo, '--out', out, '--quiet', ...threadArgs]));
+  buildWithoutLayout.push(timed(process.execPath, [launcher, 'scripts/build-graph.ts', '--repo', repo, '--out', out, '--quiet', '--no-layout', ...threadArgs]));
 }
 rmSync(out, { recursive: true, force: true });
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const format = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 process.stdout.write(`repo: ${repo}, ${runs} cold runs each, alternating\n`);
-process.stdout.write(`${'what'.padEnd(52)}${'median'.padStart(10)}${'min'.padStart(10)}\n`);
+process.stdout.write(`${'what'.padEnd(52)}${'median'.padStart(10)}${'min'.padStart(10)}   vs baseline\n`);
 process.stdout.write(`${'baseline: remark-parse + remark-gfm, every file once'.padEnd(52)}${format(median(baseline)).padStart(10)}${format(Math.min(...baseline)).padStart(10)}\n`);
-process.stdout.write(`${'build: npm run graph (cold process)'.padEnd(52)}${format(median(build)).padStart(10)}${format(Math.min(...build)).padStart(10)}\n`);
-process.stdout.write(`build / baseline (median): ${(median(build) / median(baseline)).toFixed(2)}\n`);
+const row = (label: string, times: number[]): void => {
+  process.stdout.write(`${label.padEnd(52)}${format(median(times)).padStart(10)}${format(Math.min(...times)).padStart(10)}   ×${(median(times) / median(baseline)).toFixed(2)}\n`);
+};
+row('build: npm run graph (cold process)', build);
+row('build without layout: --no-layout', buildWithoutLayout);

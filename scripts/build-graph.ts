@@ -6,10 +6,11 @@ import { writeOutputs } from '../src/build/emit.ts';
 import { buildGraph } from '../src/build/pipeline.ts';
 
 const USAGE = `usage: npm run graph -- --repo DIR [--out DIR] [--repo-url URL] [--ref REF]
-                       [--exclude GLOB]... [--config FILE] [--threads N] [--quiet]
+                       [--exclude GLOB]... [--config FILE] [--threads N] [--no-layout] [--quiet]
 
 Reads every markdown file of DIR and writes graph.json, search-index.json and report.json
-into --out (default public/data). An optional config file (JSON, default DIR-independent
+into --out (default public/data). --no-layout skips node positions (the explorer then
+has none to paint; for report-only runs such as link checking). An optional config file (JSON, default DIR-independent
 .taggraph.json in the current folder) may hold { "exclude": ["glob", ...] }.`;
 
 interface Config {
@@ -44,6 +45,7 @@ async function main(): Promise<number> {
       config: { type: 'string' },
       threads: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'no-layout': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -64,6 +66,7 @@ async function main(): Promise<number> {
     ...(values.ref ? { ref: values.ref } : {}),
     excludes: [...(config.exclude ?? []), ...values.exclude],
     ...(values.threads ? { threads: Number(values.threads) } : {}),
+    layout: !values['no-layout'],
     onStage: (stage) => {
       if (showProgress) process.stderr.write(`\r\x1b[K${stage}… ${((Date.now() - started) / 1000).toFixed(1)}s`);
     },

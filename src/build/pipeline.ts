@@ -22,6 +22,8 @@ export interface BuildOptions {
   replaceDefaultExcludes?: boolean;
   threads?: number;
   maxBytes?: number;
+  /** Skip node positions: for report-only runs (link checking), which need no picture. */
+  layout?: boolean;
   onStage?: (stage: string) => void;
 }
 
@@ -53,7 +55,8 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const loaded = await stage('load', () => Promise.all(markdownFiles.map(async (file) => ({ file, ...(await loadMarkdown(options.repo, file, maxBytes)) }))));
   const texts = loaded.filter((item) => !item.binary);
-  const layoutWorker = texts.length >= LAYOUT_WORKER_MIN_DOCUMENTS ? new LayoutWorker() : undefined;
+  const withLayout = options.layout ?? true;
+  const layoutWorker = withLayout && texts.length >= LAYOUT_WORKER_MIN_DOCUMENTS ? new LayoutWorker() : undefined;
   const core = async () => {
     const extracted = await stage('extract', () => extractAll(texts.map((item) => ({ path: item.file.path, text: item.text })), options.threads ?? defaultThreads()));
     const documents: DocumentFacts[] = extracted.map((facts, index) => {
@@ -79,7 +82,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     // Layout and search index are independent: for a large repository the layout runs in a
     // worker meanwhile. Small ones are laid out in this thread, where a worker costs more.
     const layoutStarted = performance.now();
-    const layout = layoutWorker ? layoutWorker.run(assembled.graph) : Promise.resolve(computeLayout(assembled.graph));
+    const layout = layoutWorker ? layoutWorker.run(assembled.graph) : Promise.resolve(withLayout ? computeLayout(assembled.graph) : new Map());
     const searchIndex = await stage('index', () => buildSearchIndex([...documents.flatMap(documentEntries), ...entityEntries(assembled.graph.nodes)]));
     const positions = await stage('layout', () => layout);
     timings['layout'] = Math.round(performance.now() - layoutStarted);
