@@ -8,8 +8,12 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1200 },
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    projects: [
+      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/components/**'] } },
+      // Components run in a DOM with Svelte's browser build.
+      { extends: true, resolve: { conditions: ['browser'] }, test: { name: 'components', include: ['tests/components/**/*.test.ts'], environment: 'happy-dom' } },
+    ],
   },
 });

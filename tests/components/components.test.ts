@@ -1,0 +1,135 @@
+import { flushSync, mount, unmount } from 'svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import DetailPanel from '../../src/app/components/DetailPanel.svelte';
+import Filters from '../../src/app/components/Filters.svelte';
+import ReportView from '../../src/app/components/ReportView.svelte';
+import SearchBox from '../../src/app/components/SearchBox.svelte';
+import { GraphModel } from '../../src/app/lib/graph-model.ts';
+import type { SearchClient } from '../../src/app/lib/search-client.ts';
+import type { SearchHit } from '../../src/app/lib/search-engine.ts';
+import { defaultViewState } from '../../src/app/lib/view-state.ts';
+import type { BuildReport, GraphDocument } from '../../src/schema/graph.ts';
+
+const hostile = '<img src=x onerror="window.__pwned=1">';
+const graph: GraphDocument = {
+  schemaVersion: 1,
+  repo: { name: 'o/r', url: 'https://github.com/o/r', ref: 'main' },
+  nodes: [
+    { id: 'group:g', kind: 'group', label: 'Observability', sources: [{ path: 'README.md', line: 16 }] },
+    { id: 'person:zoe', kind: 'person', label: 'Zoë Adler', attrs: { handle: 'zadler' }, sources: [{ path: 'README.md', line: 16 }] },
+    { id: 'doc:x.md', kind: 'document', label: hostile, path: 'x.md', attrs: { summary: hostile, urls: ['javascript:alert(1)', 'https://ok.example/'] }, sources: [{ path: 'x.md', line: 1 }] },
+  ],
+  edges: [
+    { source: 'person:zoe', target: 'group:g', kind: 'role', role: 'lead', sources: [{ path: 'README.md', line: 16 }, { path: 'groups/o/README.md', line: 5 }] },
+    { source: 'doc:x.md', target: 'group:g', kind: 'links_to', sources: [{ path: 'x.md', line: 3 }] },
+  ],
+};
+const model = new GraphModel(graph);
+let mounted: Array<Record<string, unknown>> = [];
+
+function render<Props extends Record<string, unknown>>(component: Parameters<typeof mount>[0], props: Props): HTMLElement {
+  const target = document.createElement('div');
+  document.body.append(target);
+  mounted.push(mount(component, { target, props }) as Record<string, unknown>);
+  flushSync();
+  return target;
+}
+
+afterEach(() => {
+  for (const instance of mounted) unmount(instance);
+  mounted = [];
+  document.body.innerHTML = '';
+});
+
+describe('DetailPanel', () => {
+  it('groups neighbours by relation with their sources, and selects on click', () => {
+    const onSelect = vi.fn();
+    const root = render(DetailPanel, { model, repo: graph.repo, node: graph.nodes[0]!, pathFrom: undefined, onSelect, onPathFrom: vi.fn(), onPathTo: vi.fn() });
+    const leads = root.querySelector('[data-relation="leads"]')!;
+    expect(leads.querySelector('button')!.textContent).toBe('Zoë Adler');
+    expect([...leads.querySelectorAll('a.source')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://github.com/o/r/blob/main/README.md#L16',
+      'https://github.com/o/r/blob/main/groups/o/README.md#L5',
+    ]);
+    (leads.querySelector('button') as HTMLButtonElement).click();
+    expect(onSelect).toHaveBeenCalledWith('person:zoe');
+    expect(root.querySelector('[data-relation="linked from"] button')!.textContent).toBe(hostile);
+  });
+
+  it('shows repository text as text and links only web addresses', () => {
+    const root = render(DetailPanel, { model, repo: graph.repo, node: graph.nodes[2]!, pathFrom: 'group:g', onSelect: vi.fn(), onPathFrom: vi.fn(), onPathTo: vi.fn() });
+    expect(root.querySelector('h2')!.textContent).toBe(hostile);
+    expect(root.querySelector('.summary')!.textContent).toBe(hostile);
+    expect(root.querySelectorAll('img')).toHaveLength(0);
+    const links = [...root.querySelectorAll('.urls li')];
+    expect(links.map((li) => li.querySelector('a')?.getAttribute('href') ?? null)).toEqual([null, 'https://ok.example/']);
+    expect(root.querySelector('.actions')!.textContent).toContain('Path to here from Observability');
+  });
+});
+
+describe('Filters', () => {
+  it('reports hidden counts and calls back on changes', () => {
+    const onToggleKind = vi.fn();
+    const onFocus = vi.fn();
+    const totals = model.countByKind();
+    const root = render(Filters, {
+      view: defaultViewState(),
+      totals,
+      hiddenCounts: new Map([['document', 1]]),
+      hasSelection: true,
+      onToggleKind,
+      onToggleEdge: vi.fn(),
+      onFilter: vi.fn(),
+      onFocus,
+    });
+    expect(root.querySelector('legend')!.textContent).toContain('(1 hidden)');
+    (root.querySelector('input[data-kind="person"]') as HTMLInputElement).click();
+    expect(onToggleKind).toHaveBeenCalledWith('person');
+    const depth = root.querySelector('[data-testid="focus-depth"]') as HTMLSelectElement;
+    depth.value = '3';
+    depth.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(onFocus).toHaveBeenCalledWith(true, 3);
+  });
+});
+
+describe('ReportView', () => {
+  it('lists broken links with provenance and suggestions', () => {
+    const report: BuildReport = {
+      schemaVersion: 1,
+      brokenLinks: [{ source: 'governance/process.md', line: 111, target: 'charter.md', reason: 'file not found', suggestion: 'x.md' }],
+      possibleDuplicates: [{ a: 'person:a', b: 'person:b', labels: ['Robert Ficaglia', 'Robert Ficcaglia'], reason: 'names 1 letter apart' }],
+      warnings: [],
+      stats: { filesRead: 1, documents: 1, excluded: [], nodesByKind: {}, edgesByKind: {}, timeByStageMs: {} },
+    };
+    const onSelect = vi.fn();
+    const root = render(ReportView, { report, repo: graph.repo, hasNode: (id: string) => model.node(id) !== undefined, onSelect });
+    const row = root.querySelector('[data-testid="broken-link"]')!;
+    expect(row.querySelector('a')!.getAttribute('href')).toBe('https://github.com/o/r/blob/main/governance/process.md#L111');
+    (row.querySelector('button') as HTMLButtonElement).click();
+    expect(onSelect).toHaveBeenCalledWith('doc:x.md');
+    expect(root.querySelector('[data-testid="possible-duplicate"]')!.textContent).toContain('names 1 letter apart');
+  });
+});
+
+describe('SearchBox', () => {
+  it('groups hits by kind, entities first, and opens the active one on Enter', async () => {
+    const hits: SearchHit[] = [
+      { nodeId: 'doc:x.md', kind: 'document', title: 'About Zoë', heading: 'Zoë', anchor: 'zoe', score: 9, terms: ['zoë'] },
+      { nodeId: 'person:zoe', kind: 'person', title: 'Zoë Adler', heading: '', anchor: '', score: 5, terms: ['zoë'] },
+    ];
+    const client = { ready: Promise.resolve(), search: vi.fn(async () => hits) } as unknown as SearchClient;
+    const onChoose = vi.fn();
+    let query = 'zoë';
+    const root = render(SearchBox, { client, query, onQuery: (next: string) => (query = next), onChoose });
+    const input = root.querySelector('[data-testid="search-input"]') as HTMLInputElement;
+    input.dispatchEvent(new FocusEvent('focus'));
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="search-result"]')).toHaveLength(2));
+    const results = [...root.querySelectorAll('[data-testid="search-result"]')];
+    expect(results.map((r) => r.getAttribute('data-node-id'))).toEqual(['person:zoe', 'doc:x.md']);
+    expect(results[0]!.querySelector('mark')!.textContent).toBe('Zoë');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    flushSync();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(onChoose).toHaveBeenCalledWith(hits[0]);
+  });
+});
