@@ -8,7 +8,7 @@ import { GraphModel } from '../../src/app/lib/graph-model.ts';
 import type { SearchClient } from '../../src/app/lib/search-client.ts';
 import type { SearchHit } from '../../src/app/lib/search-engine.ts';
 import { defaultViewState } from '../../src/app/lib/view-state.ts';
-import type { BuildReport, GraphDocument } from '../../src/schema/graph.ts';
+import type { BuildReport, GraphDocument, NodeKind } from '../../src/schema/graph.ts';
 
 const hostile = '<img src=x onerror="window.__pwned=1">';
 const graph: GraphDocument = {
@@ -25,12 +25,13 @@ const graph: GraphDocument = {
   ],
 };
 const model = new GraphModel(graph);
-let mounted: Array<Record<string, unknown>> = [];
+let mounted: Array<ReturnType<typeof mount>> = [];
 
-function render<Props extends Record<string, unknown>>(component: Parameters<typeof mount>[0], props: Props): HTMLElement {
+/** Mounts what `create` makes into a fresh element and returns that element. */
+function render(create: (target: HTMLElement) => ReturnType<typeof mount>): HTMLElement {
   const target = document.createElement('div');
   document.body.append(target);
-  mounted.push(mount(component, { target, props }) as Record<string, unknown>);
+  mounted.push(create(target));
   flushSync();
   return target;
 }
@@ -44,7 +45,7 @@ afterEach(() => {
 describe('DetailPanel', () => {
   it('groups neighbours by relation with their sources, and selects on click', () => {
     const onSelect = vi.fn();
-    const root = render(DetailPanel, { model, repo: graph.repo, node: graph.nodes[0]!, pathFrom: undefined, onSelect, onPathFrom: vi.fn(), onPathTo: vi.fn() });
+    const root = render((target) => mount(DetailPanel, { target, props: { model, repo: graph.repo, node: graph.nodes[0]!, pathFrom: undefined, onSelect, onPathFrom: vi.fn(), onPathTo: vi.fn() } }));
     const leads = root.querySelector('[data-relation="leads"]')!;
     expect(leads.querySelector('button')!.textContent).toBe('Zoë Adler');
     expect([...leads.querySelectorAll('a.source')].map((a) => a.getAttribute('href'))).toEqual([
@@ -57,7 +58,7 @@ describe('DetailPanel', () => {
   });
 
   it('shows repository text as text and links only web addresses', () => {
-    const root = render(DetailPanel, { model, repo: graph.repo, node: graph.nodes[2]!, pathFrom: 'group:g', onSelect: vi.fn(), onPathFrom: vi.fn(), onPathTo: vi.fn() });
+    const root = render((target) => mount(DetailPanel, { target, props: { model, repo: graph.repo, node: graph.nodes[2]!, pathFrom: 'group:g', onSelect: vi.fn(), onPathFrom: vi.fn(), onPathTo: vi.fn() } }));
     expect(root.querySelector('h2')!.textContent).toBe(hostile);
     expect(root.querySelector('.summary')!.textContent).toBe(hostile);
     expect(root.querySelectorAll('img')).toHaveLength(0);
@@ -72,16 +73,16 @@ describe('Filters', () => {
     const onToggleKind = vi.fn();
     const onFocus = vi.fn();
     const totals = model.countByKind();
-    const root = render(Filters, {
+    const root = render((target) => mount(Filters, { target, props: {
       view: defaultViewState(),
       totals,
-      hiddenCounts: new Map([['document', 1]]),
+      hiddenCounts: new Map<NodeKind, number>([['document', 1]]),
       hasSelection: true,
       onToggleKind,
       onToggleEdge: vi.fn(),
       onFilter: vi.fn(),
       onFocus,
-    });
+    } }));
     expect(root.querySelector('legend')!.textContent).toContain('(1 hidden)');
     (root.querySelector('input[data-kind="person"]') as HTMLInputElement).click();
     expect(onToggleKind).toHaveBeenCalledWith('person');
@@ -102,7 +103,7 @@ describe('ReportView', () => {
       stats: { filesRead: 1, documents: 1, excluded: [], nodesByKind: {}, edgesByKind: {}, timeByStageMs: {} },
     };
     const onSelect = vi.fn();
-    const root = render(ReportView, { report, repo: graph.repo, hasNode: (id: string) => model.node(id) !== undefined, onSelect });
+    const root = render((target) => mount(ReportView, { target, props: { report, repo: graph.repo, hasNode: (id: string) => model.node(id) !== undefined, onSelect } }));
     const row = root.querySelector('[data-testid="broken-link"]')!;
     expect(row.querySelector('a')!.getAttribute('href')).toBe('https://github.com/o/r/blob/main/governance/process.md#L111');
     (row.querySelector('button') as HTMLButtonElement).click();
@@ -120,7 +121,7 @@ describe('SearchBox', () => {
     const client = { ready: Promise.resolve(), search: vi.fn(async () => hits) } as unknown as SearchClient;
     const onChoose = vi.fn();
     let query = 'zoë';
-    const root = render(SearchBox, { client, query, onQuery: (next: string) => (query = next), onChoose });
+    const root = render((target) => mount(SearchBox, { target, props: { client, query, onQuery: (next: string) => (query = next), onChoose } }));
     const input = root.querySelector('[data-testid="search-input"]') as HTMLInputElement;
     input.dispatchEvent(new FocusEvent('focus'));
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="search-result"]')).toHaveLength(2));
