@@ -1,5 +1,5 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Warning } from '../schema/graph.ts';
 
@@ -89,10 +89,12 @@ async function recordSymlink(root: string, absolute: string, path: string, alias
     return;
   }
   const targetPath = toRepoPath(root, target);
-  if (targetPath.startsWith('..') || targetPath === '' && target !== root) {
+  if (targetPath === '..' || targetPath.startsWith('../') || isAbsolute(targetPath)) {
     warnings.push({ path, message: 'symlink points outside the repository; not followed' });
     return;
   }
+  // Links through it resolve to the real path; the folder itself is read where it really is,
+  // so a link back up the tree (a loop) is never walked.
   aliases.set(path, targetPath);
 }
 

@@ -33,6 +33,8 @@ const processor = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiteral
 
 export interface FrontMatter {
   data: Record<string, unknown>;
+  /** File line of each top-level key, for provenance. */
+  keyLines: Record<string, number>;
   /** Set when the block exists but could not be read. */
   error?: { message: string; line: number };
 }
@@ -50,19 +52,23 @@ export function parseMarkdown(text: string): ParsedMarkdown {
 
 function readFrontMatter(tree: Root): FrontMatter {
   const first = tree.children[0];
-  if (!first || first.type !== 'yaml') return { data: {} };
+  if (!first || first.type !== 'yaml') return { data: {}, keyLines: {} };
+  // The block starts after the opening `---` on line 1.
+  const keyLines: Record<string, number> = {};
+  first.value.split('\n').forEach((text, index) => {
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(text)?.[1];
+    if (key && !(key in keyLines)) keyLines[key] = index + 2;
+  });
   try {
     const data: unknown = parseYaml(first.value, { prettyErrors: false });
-    if (data === null || data === undefined) return { data: {} };
+    if (data === null || data === undefined) return { data: {}, keyLines };
     if (typeof data !== 'object' || Array.isArray(data)) {
-      return { data: {}, error: { message: 'front matter is not a mapping', line: 1 } };
+      return { data: {}, keyLines, error: { message: 'front matter is not a mapping', line: 1 } };
     }
-    return { data: data as Record<string, unknown> };
+    return { data: data as Record<string, unknown>, keyLines };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const yamlLine = yamlErrorLine(error);
-    // The block starts after the opening `---` on line 1.
-    return { data: {}, error: { message: `invalid YAML front matter: ${reason}`, line: 1 + yamlLine } };
+    return { data: {}, keyLines, error: { message: `invalid YAML front matter: ${reason}`, line: 1 + yamlErrorLine(error) } };
   }
 }
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
   mkdirSync(repo, { recursive: true });
   mkdirSync(outside, { recursive: true });
   writeFileSync(join(outside, 'secret.md'), '# Outside\n\nLead: Should Not Appear\n');
-  write('README.md', '# Hostile\n\nSee [spaces](docs/with%20spaces.md), [hash](docs/a%23b.md), [accents](docs/%C3%A9t%C3%A9.md), [percent](docs/100%25.md).\n');
+  write('README.md', '# Hostile\n\nSee [spaces](docs/with%20spaces.md), [hash](docs/a%23b.md), [accents](docs/%C3%A9t%C3%A9.md), [percent](docs/100%25.md), [through a link](docs-alias/a%23b.md).\n');
   write('bad-yaml.md', '---\ntitle: [unclosed\n---\n# Still a document\n');
   write('invalid-utf8.md', Buffer.concat([Buffer.from('# Broken bytes\n\ntext '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' more\n')]));
   write('binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]));

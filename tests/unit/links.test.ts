@@ -17,7 +17,7 @@ const anchors = new Map([
   ['governance/process.md', new Set(['getting-on-the-agenda'])],
   ['README.md', new Set(['working-groups'])],
 ]);
-const resolver = new LinkResolver({ files, anchors, aliases: new Map([['docs-link/process.md', 'governance/process.md']]) }, { slug: 'Owner/Repo' });
+const resolver = new LinkResolver({ files, anchors, aliases: new Map([['docs-link/process.md', 'governance/process.md'], ['gov', 'governance']]) }, { slug: 'Owner/Repo' });
 const resolve = (from: string, href: string) => resolver.resolve(from, href);
 
 describe('LinkResolver', () => {
@@ -61,6 +61,8 @@ describe('LinkResolver', () => {
   });
   it('follows symlink aliases and ignores non-web schemes', () => {
     expect(resolve('README.md', 'docs-link/process.md')).toEqual({ type: 'file', path: 'governance/process.md' });
+    expect(resolve('README.md', 'gov/process.md')).toEqual({ type: 'file', path: 'governance/process.md' });
+    expect(resolve('README.md', 'gov')).toEqual({ type: 'file', path: 'governance/README.md' });
     expect(resolve('README.md', 'mailto:a@example.com')).toEqual({ type: 'ignored' });
   });
 });

@@ -131,7 +131,7 @@ export class GraphView {
   /** A fast force layout of what is visible; for focused and filtered views. */
   relayout(): void {
     const visible = this.cy.elements(':visible');
-    visible.layout({ name: 'fcose', quality: 'draft', animate: false, randomize: true, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+    visible.layout({ name: 'fcose', quality: 'default', uniformNodeDimensions: true, animate: false, randomize: true, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
   }
 
   setTheme(dark: boolean): void {

@@ -11,6 +11,10 @@ function authorTexts(value: unknown): string[] {
 
 /** `author:` / `authors:` in front matter (a string, a list, or objects with a `name`). */
 export function extractFrontMatterAuthors(path: string, frontMatter: FrontMatter): PersonMention[] {
-  const texts = [...authorTexts(frontMatter.data['author']), ...authorTexts(frontMatter.data['authors'])];
-  return texts.flatMap((text) => parsePeople(text)).map((person) => ({ ...person, source: { path, line: 1 } }));
+  return ['author', 'authors'].flatMap((key) => {
+    const line = frontMatter.keyLines[key] ?? 1;
+    return authorTexts(frontMatter.data[key])
+      .flatMap((text) => parsePeople(text))
+      .map((person) => ({ ...person, source: { path, line } }));
+  });
 }

@@ -81,8 +81,7 @@ function readCell(cell: TableCell): Cell {
       continue;
     }
     if (node.type === 'link') links.push({ href: node.url, text: textOf(node), line: lineOf(node) });
-    if ('value' in node && node.type !== 'inlineCode') parts[parts.length - 1] += node.value;
-    else if (node.type === 'inlineCode') parts[parts.length - 1] += node.value;
+    if ('value' in node) parts[parts.length - 1] += node.value;
     if ('children' in node) stack.push(...[...node.children].reverse());
   }
   const cleanParts = parts.map(squash).filter(Boolean);

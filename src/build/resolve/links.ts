@@ -119,7 +119,7 @@ export class LinkResolver {
   }
 
   private resolvePath(fromPath: string, rawPath: string, anchor: string | undefined, written: string): LinkTarget {
-    const path = this.repo.aliases?.get(rawPath) ?? rawPath;
+    const path = this.dealias(rawPath);
     if (this.repo.files.has(path)) return this.withAnchor(fromPath, path, anchor, written);
     if (path === '' || this.folders.has(path)) {
       const index = folderIndex(this.repo.files, path);
@@ -133,6 +133,15 @@ export class LinkResolver {
       target: written,
       ...(suggestion ? { suggestion } : {}),
     };
+  }
+
+  /** The real path behind a symlink, or behind a path inside a symlinked folder. */
+  private dealias(path: string): string {
+    for (const [link, real] of this.repo.aliases ?? []) {
+      if (path === link) return real;
+      if (path.startsWith(`${link}/`)) return real ? `${real}${path.slice(link.length)}` : path.slice(link.length + 1);
+    }
+    return path;
   }
 
   private withAnchor(fromPath: string, path: string, rawAnchor: string | undefined, written: string): LinkTarget {
