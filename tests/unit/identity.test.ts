@@ -61,3 +61,11 @@ describe('resolveIdentities', () => {
     expect(new Set(first.people.map((p) => p.id)).size).toBe(first.people.length);
   });
 });
+
+describe('aliases', () => {
+  it('lists a handle once whatever its case', () => {
+    const identities = resolveIdentities([mention({ name: 'Justin Cappos', handle: 'JustinCappos' }), mention({ handle: 'justincappos' }), mention({ name: 'Justin Cappos', handle: 'JustinCappos' })]);
+    expect(identities.people).toHaveLength(1);
+    expect(identities.people[0]).toMatchObject({ label: 'Justin Cappos', handle: 'JustinCappos', aliases: ['@JustinCappos'] });
+  });
+});

@@ -124,8 +124,10 @@ export class GraphView {
     });
   }
 
+  /** Fits what is shown, without zooming a handful of nodes up to poster size. */
   fit(): void {
     this.cy.fit(this.cy.elements(':visible'), 30);
+    if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }
 
   /** A fast force layout of what is visible; for focused and filtered views. */

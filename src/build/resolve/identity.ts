@@ -164,7 +164,9 @@ export function resolveIdentities(mentions: readonly PersonMention[]): Identitie
     const handles = group.flatMap((m) => (m.handle ? [m.handle] : []));
     const handle = mostFrequent(handles);
     const label = mostFrequent(names) ?? `@${handle}`;
-    const aliases = [...new Set([...names, ...handles.map((h) => `@${h}`)])].filter((a) => a !== label).sort();
+    // Handles are case-insensitive on GitHub: one spelling of each is enough.
+    const handleAliases = [...new Map(handles.map((h) => [h.toLowerCase(), `@${handle && h.toLowerCase() === handle.toLowerCase() ? handle : h}`])).values()];
+    const aliases = [...new Set([...names, ...handleAliases])].filter((a) => a !== label).sort();
     const organizationSources = new Map<string, Source[]>();
     for (const mention of group) {
       const label = mention.organization?.trim();
