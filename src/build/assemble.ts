@@ -17,6 +17,8 @@ export interface AssembleInput {
   /** Every kept file, repo-relative. */
   files: readonly string[];
   aliases: ReadonlyMap<string, string>;
+  /** Paths the build left out. */
+  excluded?: readonly string[];
   documents: readonly DocumentFacts[];
 }
 
@@ -40,7 +42,7 @@ export function assemble(input: AssembleInput): Assembled {
   const fileSet = new Set(input.files);
   const documentPaths = new Set(input.documents.map((doc) => doc.path));
   const anchors = new Map(input.documents.map((doc) => [doc.path, new Set(doc.headings.map((h) => h.anchor.toLowerCase()))]));
-  const resolver = new LinkResolver({ files: fileSet, anchors, aliases: input.aliases }, input.remoteSlug ? { slug: input.remoteSlug } : {});
+  const resolver = new LinkResolver({ files: fileSet, anchors, aliases: input.aliases, excluded: input.excluded ?? [] }, input.remoteSlug ? { slug: input.remoteSlug } : {});
   const resolveCache = new Map<string, LinkTarget>();
   const resolve = (fromPath: string, href: string): LinkTarget => {
     const key = `${fromPath}\u0000${href}`;

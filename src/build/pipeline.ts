@@ -77,7 +77,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     };
 
     const assembled = await stage('assemble', () =>
-      assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, documents }),
+      assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, excluded: collection.excluded, documents }),
     );
     // Layout and search index are independent: for a large repository the layout runs in a
     // worker meanwhile. Small ones are laid out in this thread, where a worker costs more.

@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
 import { GraphQuery } from '../helpers/graph.ts';
@@ -101,5 +103,42 @@ describe('build on the demo repository', () => {
         expect(source.line).toBeGreaterThanOrEqual(1);
       }
     }
+  });
+});
+
+describe('exclusion', () => {
+  it('leaves out what --exclude names and lists it in the report', async () => {
+    const excluded = await buildGraph({ repo, excludes: ['people/**', '**/rogue.md'], threads: 1 });
+    expect(excluded.report.stats.excluded).toEqual(['catalog/incidents/2023/rogue.md', 'people']);
+    const paths = excluded.graph.nodes.filter((n) => n.kind === 'document').map((n) => n.path);
+    expect(paths).not.toContain('people/alumni.md');
+    expect(paths).not.toContain('catalog/incidents/2023/rogue.md');
+    // A link into what was left out is neither followed nor reported broken.
+    expect(excluded.report.brokenLinks.map((b) => b.target)).not.toContain('people/alumni.md');
+    expect(excluded.graph.edges.filter((e) => e.source === 'doc:README.md' && e.kind === 'links_to').map((e) => e.target)).not.toContain('doc:people/alumni.md');
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical output whatever order the files were created in', async () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else files.push(relative(repo, path));
+      }
+    };
+    walk(repo);
+    const copies = [files, [...files].reverse()].map((order) => {
+      const dir = mkdtempSync(join(tmpdir(), 'order-'));
+      for (const file of order) cpSync(join(repo, file), join(dir, file));
+      return dir;
+    });
+    const [first, second] = await Promise.all(copies.map((dir) => buildGraph({ repo: dir, repoUrl: 'https://github.com/example/demo', ref: 'main', threads: 1 })));
+    expect(first!.files.get('graph.json')).toBe(second!.files.get('graph.json'));
+    expect(first!.files.get('search-index.json')).toBe(second!.files.get('search-index.json'));
+    expect(first!.files.get('graph.json')).toBe(output.files.get('graph.json'));
+    for (const dir of copies) rmSync(dir, { recursive: true, force: true });
   });
 });

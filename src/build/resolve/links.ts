@@ -16,6 +16,8 @@ export interface RepoFiles {
   anchors: ReadonlyMap<string, ReadonlySet<string>>;
   /** Symlinks inside the repository: link path to the real path it names. */
   aliases?: ReadonlyMap<string, string>;
+  /** Paths left out of the build: links into them are neither followed nor broken. */
+  excluded?: readonly string[];
 }
 
 export interface RepoRemote {
@@ -120,6 +122,7 @@ export class LinkResolver {
 
   private resolvePath(fromPath: string, rawPath: string, anchor: string | undefined, written: string): LinkTarget {
     const path = this.dealias(rawPath);
+    if (this.repo.excluded?.some((excluded) => path === excluded || path.startsWith(`${excluded}/`))) return { type: 'ignored' };
     if (this.repo.files.has(path)) return this.withAnchor(fromPath, path, anchor, written);
     if (path === '' || this.folders.has(path)) {
       const index = folderIndex(this.repo.files, path);
