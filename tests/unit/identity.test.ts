@@ -69,3 +69,11 @@ describe('aliases', () => {
     expect(identities.people[0]).toMatchObject({ label: 'Justin Cappos', handle: 'JustinCappos', aliases: ['@JustinCappos'] });
   });
 });
+
+describe('organisations', () => {
+  it('reads a list of organisations as several', () => {
+    const identities = resolveIdentities([mention({ name: 'Ann Lee', organization: 'SparkFabrik, Cartografos' }), mention({ name: 'Bo Chan', organization: 'SparkFabrik' })]);
+    expect(identities.organizations.map((o) => o.label)).toEqual(['Cartografos', 'SparkFabrik']);
+    expect(identities.people.find((p) => p.label === 'Ann Lee')!.organizations.map((o) => o.label)).toEqual(['Cartografos', 'SparkFabrik']);
+  });
+});

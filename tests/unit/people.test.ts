@@ -37,3 +37,14 @@ describe('looksLikePersonName', () => {
     }
   });
 });
+
+describe('parsePeople with contact details', () => {
+  it.each<[string, unknown[]]>([
+    ['Aurora Cruci: <aac9988@nyu.edu>', [{ name: 'Aurora Cruci' }]],
+    ['cyrush@google.com, rayc@google.com 10 May 2017', []],
+    ['Akash HR(akashhr)', [{ name: 'Akash HR' }]],
+    ['Sushanth Rabipalli sushanth3120', [{ name: 'Sushanth Rabipalli', handle: 'sushanth3120' }]],
+  ])('%s', (text, expected) => {
+    expect(parsePeople(text)).toEqual(expected);
+  });
+});

@@ -10,8 +10,13 @@ export interface PeopleTableFacts {
   people: PersonMention[];
 }
 
+/**
+ * A first column of names and at least one column that only people have (organisation,
+ * handle, term, role): `Name | Comments` lists components, not people.
+ */
 export function isPeopleTable(table: TableRows): boolean {
-  return isNameHeader(table.headers[0] ?? '');
+  const [first, ...others] = table.headers;
+  return isNameHeader(first ?? '') && others.some((header) => isOrganizationHeader(header) || isHandleHeader(header) || isTermHeader(header) || isRoleColumnHeader(header));
 }
 
 /**

@@ -32,22 +32,25 @@ export function isRoleTable(table: TableRows): boolean {
  */
 export function extractRoleTable(path: string, table: TableRows, firstIndex: number): TableFacts {
   const columns = roleColumns(table.headers);
+  const rows = table.rows.flatMap((row) => {
+    const entityCell = row[0];
+    if (!entityCell?.text) return [];
+    const people = columns.flatMap(({ index: column, role }) => {
+      const cell = row[column];
+      return cell ? cell.parts.flatMap(parsePeople).map((person) => ({ person: { ...person, source: { path, line: cell.line } }, role })) : [];
+    });
+    return [{ entityCell, people }];
+  });
+  // A table whose role columns name nobody (a threat table with a `Maintainer` column, say)
+  // is not a table of groups and their people.
+  if (rows.filter((row) => row.people.length > 0).length * 2 < rows.length) return { entities: [], roles: [] };
   const entities: EntityMention[] = [];
   const roles: RoleFact[] = [];
-  for (const row of table.rows) {
-    const entityCell = row[0];
-    if (!entityCell?.text) continue;
+  for (const { entityCell, people } of rows) {
     const link = entityCell.links[0];
-    const label = link?.text || entityCell.text;
     const index = firstIndex + entities.length;
-    entities.push({ kind: 'group', label, ...(link ? { link } : {}), attrs: {}, source: { path, line: entityCell.line } });
-    for (const { index: column, role } of columns) {
-      const cell = row[column];
-      if (!cell) continue;
-      for (const person of cell.parts.flatMap(parsePeople)) {
-        roles.push({ person: { ...person, source: { path, line: cell.line } }, role, subject: { type: 'mention', index } });
-      }
-    }
+    entities.push({ kind: 'group', label: link?.text || entityCell.text, ...(link ? { link } : {}), attrs: {}, source: { path, line: entityCell.line } });
+    for (const { person, role } of people) roles.push({ person, role, subject: { type: 'mention', index } });
   }
   return { entities, roles };
 }

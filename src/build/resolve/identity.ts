@@ -104,17 +104,25 @@ export function assignIds<T>(items: T[], kind: string, labelOf: (item: T) => str
   return ids;
 }
 
+/** The organisations a mention names: `(SparkFabrik, Cartografos)` is two; `Independent` none. */
+function organizationsOf(mention: PersonMention): string[] {
+  return (mention.organization ?? '')
+    .split(/\s*[,;]\s*/)
+    .map((label) => label.trim())
+    .filter((label) => label && !NO_ORGANIZATION.test(label));
+}
+
 function mergeOrganizations(mentions: readonly PersonMention[]): { organizations: Organization[]; byKey: Map<string, Organization> } {
   const groups = new Map<string, { labels: string[]; sources: Source[] }>();
   for (const mention of mentions) {
-    const label = mention.organization?.trim();
-    if (!label || NO_ORGANIZATION.test(label)) continue;
-    const key = organizationKey(label);
-    if (!key) continue;
-    const group = groups.get(key) ?? { labels: [], sources: [] };
-    group.labels.push(label);
-    group.sources.push(mention.source);
-    groups.set(key, group);
+    for (const label of organizationsOf(mention)) {
+      const key = organizationKey(label);
+      if (!key) continue;
+      const group = groups.get(key) ?? { labels: [], sources: [] };
+      group.labels.push(label);
+      group.sources.push(mention.source);
+      groups.set(key, group);
+    }
   }
   const entries = [...groups.entries()].map(([key, group]) => {
     const label = mostFrequent(group.labels)!;
@@ -169,11 +177,10 @@ export function resolveIdentities(mentions: readonly PersonMention[]): Identitie
     const aliases = [...new Set([...names, ...handleAliases])].filter((a) => a !== label).sort();
     const organizationSources = new Map<string, Source[]>();
     for (const mention of group) {
-      const label = mention.organization?.trim();
-      if (!label || NO_ORGANIZATION.test(label)) continue;
-      const organization = organizationByKey.get(organizationKey(label));
-      if (!organization) continue;
-      organizationSources.set(organization.label, [...(organizationSources.get(organization.label) ?? []), mention.source]);
+      for (const label of organizationsOf(mention)) {
+        const organization = organizationByKey.get(organizationKey(label));
+        if (organization) organizationSources.set(organization.label, [...(organizationSources.get(organization.label) ?? []), mention.source]);
+      }
     }
     return {
       root,

@@ -79,6 +79,9 @@ function parseParenthetical(inner: string, person: PersonName): void {
   // `Chase Pettet (Mirantis (someone@example.com))`: keep the outer name.
   const organization = squash(text.replace(/\([^)]*\)?/g, ''));
   if (!organization || organization.includes('@') || ROLE_NOTE.test(organization)) return;
+  // A bare lower-case word (`(akashhr)`) is most likely a handle written without `@`, but a
+  // wrong handle would merge strangers: it is neither handle nor organisation.
+  if (/^[a-z0-9][a-z0-9_-]*$/.test(organization)) return;
   if (!/^https?:/i.test(organization)) person.organization = organization;
 }
 
@@ -90,7 +93,8 @@ function parsePiece(piece: string): PersonName[] {
     parseParenthetical(match[1] ?? '', person);
     rest = rest.replace(match[0], ' ');
   }
-  rest = squash(rest.replace(/^[\s*_.:;-]+|[\s*_.:;,-]+$/g, ''));
+  // Email addresses are contact details, not names or handles (`Ann Lee: <ann@example.org>`).
+  rest = squash(rest.replace(/<?[^\s<>@()]+@[^\s<>@()]+\.[a-z]{2,}>?/gi, ' ').replace(/^[\s*_.:;-]+|[\s*_.:;,-]+$/g, ''));
   // `Name - Organisation` (a dash between spaces), as in contributor lists.
   const dash = /^(.+?)\s+[-–—]\s+(.+)$/.exec(rest);
   if (dash && !person.organization) {
@@ -127,7 +131,7 @@ function finish(person: PersonName): PersonName[] {
     // A trailing lowercase token with digits is a handle written without `@`.
     const words = person.name.split(' ');
     const last = words[words.length - 1] ?? '';
-    if (words.length > 1 && /\d/.test(last) && last === last.toLowerCase() && !person.handle) {
+    if (words.length > 1 && /\d/.test(last) && /[a-z]/.test(last) && /^[a-z0-9-]+$/.test(last) && !person.handle) {
       result.handle = last;
       words.pop();
     }
