@@ -68,6 +68,17 @@ describe('DetailPanel', () => {
   });
 });
 
+describe('DetailPanel provenance', () => {
+  it('links every source of an edge, folding those past the third', () => {
+    const sources = [1, 2, 3, 4, 5].map((line) => ({ path: 'a.md', line }));
+    const many: GraphDocument = { ...graph, edges: [{ source: 'person:zoe', target: 'group:g', kind: 'role', role: 'lead', sources }] };
+    const root = render((target) => mount(DetailPanel, { target, props: { model: new GraphModel(many), repo: graph.repo, node: graph.nodes[0]!, pathFrom: undefined, onSelect: vi.fn(), onPathFrom: vi.fn(), onPathTo: vi.fn() } }));
+    const links = [...root.querySelectorAll('[data-relation="leads"] a.source')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(sources.map((s) => `https://github.com/o/r/blob/main/a.md#L${s.line}`));
+    expect(root.querySelector('[data-relation="leads"] details summary')!.textContent).toBe('+2');
+  });
+});
+
 describe('Filters', () => {
   it('reports hidden counts and calls back on changes', () => {
     const onToggleKind = vi.fn();
