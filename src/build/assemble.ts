@@ -112,7 +112,17 @@ export function assemble(input: AssembleInput): Assembled {
 
   // Entities named in tables.
   const mentions: MentionRef[] = input.documents.flatMap((doc) => doc.entities.map((mention) => ({ path: doc.path, mention })));
-  const { entities, entityOf } = mergeEntities(mentions, resolve);
+  const titles = new Map(input.documents.map((doc) => [doc.path, doc.title]));
+  const projects = findAssessedProjects([...documentPaths].sort(), titles);
+  const projectIds = assignIds(projects, 'project', (p) => p.label, (p) => p.folder);
+  const projectHome = new Map(projects.flatMap((project) => (project.home ? [[project.folder, project.home] as const] : [])));
+  // A table that links a project's folder (which has no index page) means the project's home page.
+  const resolveForEntity = (fromPath: string, href: string): LinkTarget => {
+    const target = resolve(fromPath, href);
+    const home = target.type === 'folder' ? projectHome.get(target.path) : undefined;
+    return home ? { type: 'file', path: home } : target;
+  };
+  const { entities, entityOf } = mergeEntities(mentions, resolveForEntity);
   /** Which entity each document is the home of, most specific kind first. */
   const described = new Map<string, string>();
   const formatOf = new Map<string, string>();
@@ -132,9 +142,6 @@ export function assemble(input: AssembleInput): Assembled {
   }
 
   // Assessed projects, by folder convention.
-  const titles = new Map(input.documents.map((doc) => [doc.path, doc.title]));
-  const projects = findAssessedProjects([...documentPaths].sort(), titles);
-  const projectIds = assignIds(projects, 'project', (p) => p.label, (p) => p.folder);
   const projectOfFolder = new Map<string, string>();
   for (const project of projects) {
     const id = projectIds.get(project)!;

@@ -33,7 +33,7 @@ describe('build on the demo repository', () => {
     expect(q.edges({ source: 'doc:groups/observability/README.md', kind: 'describes' }).map((e) => e.target)).toEqual([observability.id]);
     // `**Leads:**` in the group's own page is about that group.
     const sources = q.edges({ source: zoe.id, target: observability.id, role: 'lead' })[0]!.sources;
-    expect(sources).toEqual([{ path: 'README.md', line: 16 }, { path: 'groups/observability/README.md', line: 5 }]);
+    expect(sources).toEqual([{ path: 'README.md', line: 17 }, { path: 'groups/observability/README.md', line: 5 }]);
   });
 
   it('never makes a person of TBD or Link', () => {
@@ -75,10 +75,13 @@ describe('build on the demo repository', () => {
     const handbook = q.find('publication', 'Hardening Handbook');
     expect(handbook.attrs?.['date']).toBe('2024-03');
     expect(q.edges({ source: handbook.id, kind: 'has_format' }).map((e) => [e.target, e.role])).toEqual([['doc:docs/hardening.md', 'markdown']]);
+    // A project folder without an index page stands for the project's home page.
+    const birch = q.find('publication', 'Birch Review');
+    expect(q.edges({ source: birch.id, kind: 'has_format' }).map((e) => e.target)).toEqual(['doc:reviews/projects/birch/self-assessment.md']);
   });
 
   it('resolves links and reports broken ones with provenance', () => {
-    expect(q.edges({ source: 'doc:README.md', target: 'doc:docs/process.md', kind: 'links_to' })[0]).toMatchObject({ anchor: 'getting-started', sources: [{ path: 'README.md', line: 19 }] });
+    expect(q.edges({ source: 'doc:README.md', target: 'doc:docs/process.md', kind: 'links_to' })[0]).toMatchObject({ anchor: 'getting-started', sources: [{ path: 'README.md', line: 20 }] });
     expect(q.edges({ source: 'doc:README.md', target: 'doc:groups/policy/README.md', kind: 'links_to' })).toHaveLength(1);
     expect(output.report.brokenLinks).toEqual([
       { source: 'docs/hardening.md', line: 3, target: '../charter.md', reason: 'file not found' },

@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { foldKey } from '../text/fold.ts';
 
 export type AssessmentKind = 'self-assessment' | 'joint-assessment' | 'threat-model' | 'assessment';
 
@@ -71,22 +70,18 @@ export function findAssessedProjects(markdownPaths: readonly string[], titles: R
 }
 
 /**
- * The project's name as its documents write it (`WasmEdge`, `OPA`), found as words of a title
- * that spell the folder name; the folder name itself otherwise.
+ * The project's name as its documents write it (`WasmEdge`, `OPA`, `Confidential Containers`):
+ * the folder name found in a title, with any of `-`, `_`, space or nothing between its parts;
+ * the folder name itself otherwise.
  */
 function projectLabel(folder: string, paths: ReadonlyArray<string | undefined>, titles: ReadonlyMap<string, string>): string {
   const name = posix.basename(folder);
-  const target = foldKey(name).replace(/[-_ ]/g, '');
+  const parts = name.split(/[-_ ]+/).filter(Boolean).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('[-_ ]?')}(?![\\p{L}\\p{N}])`, 'iu');
   for (const path of paths) {
     const title = path ? titles.get(path) : undefined;
-    if (!title) continue;
-    const words = title.split(/\s+/).map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-    for (let size = 1; size <= 3; size += 1) {
-      for (let start = 0; start + size <= words.length; start += 1) {
-        const phrase = words.slice(start, start + size);
-        if (foldKey(phrase.join('')).replace(/[-_ ]/g, '') === target) return phrase.join(size > 1 && name.includes('-') ? '-' : ' ');
-      }
-    }
+    const match = title ? pattern.exec(title) : null;
+    if (match) return match[0];
   }
   return name;
 }
