@@ -23,7 +23,10 @@ export class Explorer {
     return (kind: EdgeKind): boolean => !hidden.has(kind);
   });
 
-  /** Nodes shown: of a shown kind, matching the text filter, and within the focus depth when focused. */
+  /**
+   * Nodes shown: of a shown kind, matching the text filter, and within the focus depth when
+   * focused. The selection and the nodes of a highlighted path are always shown.
+   */
   readonly visibleIds: ReadonlySet<string> = $derived.by(() => {
     const hiddenKinds = new Set<NodeKind>(this.view.hiddenKinds);
     const filter = this.view.filter.trim().toLowerCase();
@@ -31,11 +34,11 @@ export class Explorer {
     const visible = new Set<string>();
     for (const node of this.model.nodes) {
       if (focusSet && !focusSet.has(node.id)) continue;
-      const isSelected = node.id === this.view.selected;
-      if (!isSelected && hiddenKinds.has(node.kind)) continue;
-      if (!isSelected && filter && !node.label.toLowerCase().includes(filter)) continue;
+      if (node.id !== this.view.selected && hiddenKinds.has(node.kind)) continue;
+      if (node.id !== this.view.selected && filter && !node.label.toLowerCase().includes(filter)) continue;
       visible.add(node.id);
     }
+    for (const id of this.path ?? []) visible.add(id);
     return visible;
   });
 

@@ -1,0 +1,52 @@
+import { flushSync } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import { GraphModel } from '../../src/app/lib/graph-model.ts';
+import { Explorer } from '../../src/app/state/explorer.svelte.ts';
+import type { BuildReport, GraphDocument, GraphNode } from '../../src/schema/graph.ts';
+
+const node = (id: string, kind: GraphNode['kind']): GraphNode => ({ id, kind, label: id, sources: [{ path: 'a.md', line: 1 }] });
+// a(person) - g(group) - d(document) - x(external) ; d - e(document)
+const graph: GraphDocument = {
+  schemaVersion: 1,
+  repo: { name: 't' },
+  nodes: [node('a', 'person'), node('g', 'group'), node('d', 'document'), node('e', 'document'), node('x', 'external')],
+  edges: [
+    { source: 'a', target: 'g', kind: 'role', role: 'lead', sources: [] },
+    { source: 'd', target: 'g', kind: 'describes', sources: [] },
+    { source: 'd', target: 'x', kind: 'links_to', sources: [] },
+    { source: 'd', target: 'e', kind: 'links_to', sources: [] },
+  ],
+};
+const report: BuildReport = { schemaVersion: 1, brokenLinks: [], possibleDuplicates: [], warnings: [], stats: { filesRead: 0, documents: 0, excluded: [], nodesByKind: {}, edgesByKind: {}, timeByStageMs: {} } };
+const sorted = (ids: ReadonlySet<string>): string[] => [...ids].sort();
+
+describe('Explorer state', () => {
+  it('derives what is shown from kinds, focus, edge kinds and the path', () => {
+    const explorer = new Explorer(new GraphModel(graph), report, '');
+    expect(sorted(explorer.visibleIds)).toEqual(['a', 'd', 'e', 'g']);
+    explorer.update({ selected: 'a', focus: true, depth: 2 }, 'none');
+    expect(sorted(explorer.visibleIds)).toEqual(['a', 'd', 'g']);
+    explorer.update({ depth: 3, hiddenEdges: ['links_to'] }, 'none');
+    expect(sorted(explorer.visibleIds)).toEqual(['a', 'd', 'g']);
+    explorer.update({ hiddenEdges: [], hiddenKinds: ['document', 'external'] }, 'none');
+    expect(sorted(explorer.visibleIds)).toEqual(['a', 'g']);
+    expect(explorer.hiddenCounts.get('document')).toBe(2);
+    explorer.update({ focus: false, pathFrom: 'a', pathTo: 'e' }, 'none');
+    expect(explorer.path).toEqual(['a', 'g', 'd', 'e']);
+    expect(sorted(explorer.visibleIds)).toEqual(['a', 'd', 'e', 'g']);
+  });
+
+  it('records views in the history and restores them', () => {
+    window.history.replaceState(null, '', '/');
+    const explorer = new Explorer(new GraphModel(graph), report, '');
+    explorer.select('g');
+    flushSync();
+    expect(window.location.search).toBe('?node=g');
+    explorer.update({ filter: 'lead' }, 'replace');
+    expect(window.location.search).toBe('?node=g&filter=lead');
+    explorer.restore('?node=a&depth=3&view=list');
+    expect(explorer.selectedNode?.id).toBe('a');
+    expect(explorer.view.mode).toBe('list');
+    expect(explorer.view.depth).toBe(3);
+  });
+});
