@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { BuildReport, GraphDocument, RepoInfo } from '../schema/graph.ts';
 import { OUTPUT_FILES, SCHEMA_VERSION } from '../schema/graph.ts';
-import { assemble } from './assemble.ts';
+import { assemble } from './assemble/index.ts';
 import { collectFiles, DEFAULT_EXCLUDES, DEFAULT_MAX_BYTES, loadMarkdown } from './collect.ts';
 import type { DocumentFacts } from './facts.ts';
 import { defaultThreads, extractAll } from './pool.ts';

@@ -1,0 +1,29 @@
+import { posix } from 'node:path';
+import type { Source } from '../../schema/graph.ts';
+import type { GraphBuilder } from '../graph-builder.ts';
+import type { ResolvedRef } from '../resolve/entities.ts';
+import type { LinkTarget } from '../resolve/links.ts';
+
+export const documentId = (path: string): string => `doc:${path}`;
+const assetId = (path: string): string => `asset:${path}`;
+const externalId = (key: string): string => `external:${key}`;
+
+/** What every assembly step shares: the graph being built and the repository's files. */
+export interface AssemblyContext {
+  builder: GraphBuilder;
+  /** Every kept file. */
+  files: ReadonlySet<string>;
+  /** The markdown documents among them. */
+  documents: ReadonlySet<string>;
+  /** Link resolution, memoised. */
+  resolve(fromPath: string, href: string): LinkTarget;
+}
+
+/** The node a resolved reference stands for: a document, or an asset or external site created on first use. */
+export function nodeFor(context: AssemblyContext, ref: ResolvedRef, source: Source): string {
+  if (ref.type === 'external') {
+    return context.builder.addNode({ id: externalId(ref.key), kind: 'external', label: ref.key, attrs: { urls: [ref.url] }, sources: [source] });
+  }
+  if (context.documents.has(ref.path)) return documentId(ref.path);
+  return context.builder.addNode({ id: assetId(ref.path), kind: 'asset', label: posix.basename(ref.path), path: ref.path, sources: [source] });
+}

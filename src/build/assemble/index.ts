@@ -1,0 +1,68 @@
+import type { BrokenLink, GraphDocument, PossibleDuplicate, RepoInfo, Warning } from '../../schema/graph.ts';
+import { SCHEMA_VERSION } from '../../schema/graph.ts';
+import type { DocumentFacts } from '../facts.ts';
+import { GraphBuilder } from '../graph-builder.ts';
+import { LinkResolver, type LinkTarget } from '../resolve/links.ts';
+import type { AssemblyContext } from './context.ts';
+import { addDocuments } from './documents.ts';
+import { addEntities } from './entity-nodes.ts';
+import { addPeople } from './people.ts';
+import { Subjects } from './subjects.ts';
+
+export { documentId } from './context.ts';
+
+export interface AssembleInput {
+  repo: RepoInfo;
+  /** `owner/name` of the repository on GitHub, to read its own URLs as paths. */
+  remoteSlug?: string;
+  /** Every kept file, repo-relative. */
+  files: readonly string[];
+  aliases: ReadonlyMap<string, string>;
+  /** Paths the build left out. */
+  excluded?: readonly string[];
+  documents: readonly DocumentFacts[];
+}
+
+export interface Assembled {
+  graph: GraphDocument;
+  brokenLinks: BrokenLink[];
+  possibleDuplicates: PossibleDuplicate[];
+  warnings: Warning[];
+}
+
+/**
+ * Turns per-document facts into the graph, in steps that each add one part: documents and
+ * links; entities with their home pages (which decides what each document is about); people
+ * with their roles. Pure.
+ */
+export function assemble(input: AssembleInput): Assembled {
+  const files = new Set(input.files);
+  const anchors = new Map(input.documents.map((doc) => [doc.path, new Set(doc.headings.map((h) => h.anchor.toLowerCase()))]));
+  const resolver = new LinkResolver({ files, anchors, aliases: input.aliases, excluded: input.excluded ?? [] }, input.remoteSlug ? { slug: input.remoteSlug } : {});
+  const resolved = new Map<string, LinkTarget>();
+  const context: AssemblyContext = {
+    builder: new GraphBuilder(),
+    files,
+    documents: new Set(input.documents.map((doc) => doc.path)),
+    resolve(fromPath, href) {
+      const key = `${fromPath}\u0000${href}`;
+      let target = resolved.get(key);
+      if (!target) {
+        target = resolver.resolve(fromPath, href);
+        resolved.set(key, target);
+      }
+      return target;
+    },
+  };
+  const subjects = new Subjects(context);
+  const brokenLinks = addDocuments(context, input.documents);
+  const entityOf = addEntities(context, input.documents, subjects, input.repo.name);
+  const possibleDuplicates = addPeople(context, input.documents, subjects, entityOf);
+  const { nodes, edges } = context.builder.build();
+  return {
+    graph: { schemaVersion: SCHEMA_VERSION, repo: input.repo, nodes, edges },
+    brokenLinks,
+    possibleDuplicates,
+    warnings: input.documents.flatMap((doc) => doc.warnings),
+  };
+}
