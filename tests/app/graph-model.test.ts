@@ -105,3 +105,10 @@ describe('publication relations', () => {
     expect(group?.items.map((i) => i.node.id)).toEqual(['a', 'b']);
   });
 });
+
+describe('legend shapes', () => {
+  it('has a clip-path for every shape the graph draws', async () => {
+    const { NODE_STYLE, SHAPE_CLIP } = await import('../../src/app/lib/kind-style.ts');
+    for (const style of Object.values(NODE_STYLE)) expect(SHAPE_CLIP[style.shape], style.shape).toMatch(/^(inset|circle|polygon)\(/);
+  });
+});
