@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,15 +27,17 @@ function timed(command: string, args: string[]): number {
   return elapsed;
 }
 
-const launcher = resolve('scripts/run-bundled.mjs');
+// The build runs exactly as `npm run graph` starts it (without npm's own start-up).
+const [graphCommand, ...graphArgs] = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['graph']!.split(' ');
+const command = graphCommand === 'node' ? process.execPath : graphCommand!;
 const baseline: number[] = [];
 const build: number[] = [];
 const buildWithoutLayout: number[] = [];
 const threadArgs = values.threads ? ['--threads', values.threads] : [];
 for (let run = 0; run < runs; run += 1) {
   baseline.push(timed(process.execPath, ['scripts/bench/parse-baseline.mjs', repo]));
-  build.push(timed(process.execPath, [launcher, 'scripts/build-graph.ts', '--repo', repo, '--out', out, '--quiet', ...threadArgs]));
-  buildWithoutLayout.push(timed(process.execPath, [launcher, 'scripts/build-graph.ts', '--repo', repo, '--out', out, '--quiet', '--no-layout', ...threadArgs]));
+  build.push(timed(command, [...graphArgs, '--repo', repo, '--out', out, '--quiet', ...threadArgs]));
+  buildWithoutLayout.push(timed(command, [...graphArgs, '--repo', repo, '--out', out, '--quiet', '--no-layout', ...threadArgs]));
 }
 rmSync(out, { recursive: true, force: true });
 

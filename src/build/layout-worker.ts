@@ -4,5 +4,5 @@ import { computeLayout } from './layout.ts';
 
 /** Worker side of `layoutInWorker`: one graph in, its positions out. */
 parentPort?.once('message', (graph: GraphDocument) => {
-  parentPort?.postMessage([...computeLayout(graph)]);
+  void computeLayout(graph).then((positions) => parentPort?.postMessage([...positions]));
 });

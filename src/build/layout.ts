@@ -1,9 +1,15 @@
-import cytoscape from 'cytoscape';
-import fcose from 'cytoscape-fcose';
+import type { Core, CytoscapeOptions, LayoutOptions } from 'cytoscape';
 import type { GraphDocument, NodeKind } from '../schema/graph.ts';
-import { startWorker } from './workers.ts';
 
-cytoscape.use(fcose);
+/** Cytoscape with fcose, loaded on first use: only the thread that lays out pays for it. */
+let layoutLibrary: Promise<(options: CytoscapeOptions) => Core> | undefined;
+function loadLayoutLibrary(): Promise<(options: CytoscapeOptions) => Core> {
+  layoutLibrary ??= Promise.all([import('cytoscape'), import('cytoscape-fcose')]).then(([{ default: cytoscape }, { default: fcose }]) => {
+    cytoscape.use(fcose);
+    return cytoscape;
+  });
+  return layoutLibrary;
+}
 
 export type Positions = Map<string, { x: number; y: number }>;
 
@@ -31,7 +37,8 @@ function seededRandom(seed: number): () => number {
  * fcose draws on Math.random; a seeded generator stands in for it while it runs, so the same
  * graph always gets the same positions.
  */
-export function computeLayout(graph: GraphDocument): Positions {
+export async function computeLayout(graph: GraphDocument): Promise<Positions> {
+  const cytoscape = await loadLayoutLibrary();
   const isSatellite = new Map(graph.nodes.map((node) => [node.id, SATELLITE_KINDS.has(node.kind)]));
   // Leaves (one neighbour among the rest) need no forces either: they ring their neighbour.
   const neighbours = new Map<string, Set<string>>();
@@ -60,7 +67,7 @@ export function computeLayout(graph: GraphDocument): Positions {
   const random = Math.random;
   Math.random = seededRandom(1);
   try {
-    cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, idealEdgeLength: () => 70, nodeRepulsion: () => 8000, uniformNodeDimensions: true } as cytoscape.LayoutOptions).run();
+    cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, idealEdgeLength: () => 70, nodeRepulsion: () => 8000, uniformNodeDimensions: true } as LayoutOptions).run();
   } finally {
     Math.random = random;
   }
@@ -109,33 +116,4 @@ function placeSatellites(graph: GraphDocument, isSatellite: ReadonlyMap<string, 
   let maxX = 0;
   for (const { x } of positions.values()) maxX = Math.max(maxX, x);
   unplaced.forEach((id, index) => positions.set(id, { x: maxX + 200 + (index % 20) * 40, y: Math.floor(index / 20) * 40 }));
-}
-
-/**
- * The same layout in a worker thread, started before the graph exists (its start-up then
- * overlaps with parsing) and run while the main thread builds the search index. Only ids,
- * kinds and ends cross over: labels and sources play no part in the layout.
- */
-export class LayoutWorker {
-  private readonly worker = startWorker('layout-worker');
-  private readonly failed = new Promise<never>((_, reject) => {
-    this.worker.once('error', (error) => reject(new Error(`layout worker failed: ${error.message}`)));
-  });
-
-  run(graph: GraphDocument): Promise<Positions> {
-    const slim: GraphDocument = {
-      ...graph,
-      nodes: graph.nodes.map((node) => ({ id: node.id, kind: node.kind, label: '', sources: [] })),
-      edges: graph.edges.map((edge) => ({ source: edge.source, target: edge.target, kind: edge.kind, sources: [] })),
-    };
-    const positions = new Promise<Positions>((resolve) => {
-      this.worker.once('message', (entries: Array<[string, { x: number; y: number }]>) => resolve(new Map(entries)));
-    });
-    this.worker.postMessage(slim);
-    return Promise.race([positions, this.failed]).finally(() => this.dispose());
-  }
-
-  dispose(): void {
-    void this.worker.terminate();
-  }
 }

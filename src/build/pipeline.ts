@@ -7,7 +7,7 @@ import type { DocumentFacts } from './facts.ts';
 import { defaultThreads, extractAll } from './pool.ts';
 import { readGitInfo, repoNameOf } from './repo-info.ts';
 import { githubSlug, inferRemoteSlug } from './resolve/remote.ts';
-import { computeLayout, LayoutWorker } from './layout.ts';
+import { LayoutWorker } from './layout-worker-client.ts';
 import { buildSearchIndex, documentEntries, entityEntries } from './search-index.ts';
 
 /** Documents from which the layout runs in its own worker thread. */
@@ -82,7 +82,12 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     // Layout and search index are independent: for a large repository the layout runs in a
     // worker meanwhile. Small ones are laid out in this thread, where a worker costs more.
     const layoutStarted = performance.now();
-    const layout = layoutWorker ? layoutWorker.run(assembled.graph) : Promise.resolve(withLayout ? computeLayout(assembled.graph) : new Map());
+    // The layout library is loaded only where the layout runs.
+    const layout = layoutWorker
+      ? layoutWorker.run(assembled.graph)
+      : withLayout
+        ? import('./layout.ts').then(({ computeLayout }) => computeLayout(assembled.graph))
+        : Promise.resolve(new Map());
     const searchIndex = await stage('index', () => buildSearchIndex([...documents.flatMap(documentEntries), ...entityEntries(assembled.graph.nodes)]));
     const positions = await stage('layout', () => layout);
     timings['layout'] = Math.round(performance.now() - layoutStarted);
