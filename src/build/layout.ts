@@ -3,7 +3,7 @@ import type { GraphDocument, NodeKind } from '../schema/graph.ts';
 
 /** Cytoscape with fcose, loaded on first use: only the thread that lays out pays for it. */
 let layoutLibrary: Promise<(options: CytoscapeOptions) => Core> | undefined;
-function loadLayoutLibrary(): Promise<(options: CytoscapeOptions) => Core> {
+export function loadLayoutLibrary(): Promise<(options: CytoscapeOptions) => Core> {
   layoutLibrary ??= Promise.all([import('cytoscape'), import('cytoscape-fcose')]).then(([{ default: cytoscape }, { default: fcose }]) => {
     cytoscape.use(fcose);
     return cytoscape;
