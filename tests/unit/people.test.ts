@@ -15,6 +15,8 @@ describe('parsePeople', () => {
     ['@lizrice', [{ handle: 'lizrice' }]],
     ['Marco De Benedictis', [{ name: 'Marco De Benedictis' }]],
     ['Link', []],
+    ['Dan Shaw (@dshaw), PayPal', [{ name: 'Dan Shaw', handle: 'dshaw' }]],
+    ['Gaius @gaius-qi', [{ name: 'Gaius', handle: 'gaius-qi' }]],
     ['TBD', []],
     ['PDF', []],
     ['someone@example.com, other@example.org', []],

@@ -1,6 +1,6 @@
 import type { Attrs } from '../../schema/graph.ts';
 import type { PersonMention, RoleFact } from '../facts.ts';
-import { parsePeople } from '../text/people.ts';
+import { looksLikePersonName, parsePeople } from '../text/people.ts';
 import { normaliseRole } from '../text/roles.ts';
 import { findColumn, isHandleHeader, isNameHeader, isOrganizationHeader, isRoleColumnHeader, isTermHeader } from './columns.ts';
 import type { TableRows } from './mdast.ts';
@@ -40,7 +40,8 @@ export function extractPeopleTable(path: string, table: TableRows, context: stri
     const [parsed] = parsePeople(nameCell.text);
     const handleText = handleColumn >= 0 ? row[handleColumn]?.text.replace(/^@/, '').trim() : undefined;
     const handle = handleText && /^[A-Za-z0-9-]{1,39}$/.test(handleText) ? handleText : parsed?.handle;
-    const name = parsed?.name;
+    // The column is named for people, so a one-word name counts here.
+    const name = parsed?.name ?? (looksLikePersonName(nameCell.text) ? nameCell.text : undefined);
     if (!name && !handle) continue;
     const organization = organizationColumn >= 0 ? row[organizationColumn]?.text || undefined : parsed?.organization;
     const person: PersonMention = {

@@ -136,7 +136,9 @@ function finish(person: PersonName): PersonName[] {
       words.pop();
     }
     const name = words.join(' ');
-    if (looksLikePersonName(name)) result.name = name;
+    // A lone word (`PayPal`, `Andreas`) is as likely a company as a person: it counts only
+    // beside a handle that pins it to someone.
+    if (looksLikePersonName(name) && (name.includes(' ') || person.handle || result.handle)) result.name = name;
   }
   if (person.handle) result.handle = person.handle;
   if (person.organization && (result.name || result.handle)) result.organization = person.organization;
