@@ -153,5 +153,17 @@ export function parsePeople(text: string): PersonName[] {
   const cleaned = squash(text.replace(/[*_]{1,3}/g, ' ')).replace(/\.$/, '');
   if (!cleaned) return [];
   const pieces = splitOutsideParens(cleaned, /\s*(?:,|;|\s&\s|\sand\s|\s\+\s|\s\/\s)\s*(?:and\s+)?/iy);
-  return pieces.flatMap((piece) => parsePiece(piece));
+  const people: PersonName[] = [];
+  for (const piece of pieces) {
+    const found = parsePiece(piece);
+    const previous = people[people.length - 1];
+    const word = squash(piece);
+    // `Dan Shaw (@dshaw), PayPal`: a lone word after someone with a handle is their employer.
+    if (found.length === 0 && previous?.handle && !previous.organization && !word.includes(' ') && looksLikePersonName(word)) {
+      previous.organization = word;
+      continue;
+    }
+    people.push(...found);
+  }
+  return people;
 }
