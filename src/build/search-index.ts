@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { GraphNode } from '../schema/graph.ts';
+import { documentNodeId, type GraphNode } from '../schema/graph.ts';
 import { SEARCH_INDEX_OPTIONS, type SearchEntry } from '../schema/search.ts';
 import type { DocumentFacts } from './facts.ts';
 
@@ -8,7 +8,7 @@ const SEARCHED_ATTRS = ['handle', 'organization', 'description', 'summary', 'typ
 
 /** A document's searchable units: one per section, or the whole document when it has none. */
 export function documentEntries(doc: DocumentFacts): SearchEntry[] {
-  const nodeId = `doc:${doc.path}`;
+  const nodeId = documentNodeId(doc.path);
   if (doc.sections.length === 0) {
     return [{ id: nodeId, nodeId, kind: 'document', title: doc.title, aliases: doc.path, heading: '', anchor: '', text: doc.summary }];
   }

@@ -124,6 +124,11 @@ export const OUTPUT_FILES = {
   report: 'report.json',
 } as const;
 
+/** The id of the document node for a repo-relative path: part of the contract, since links and reports name documents by path. */
+export function documentNodeId(path: string): string {
+  return `doc:${path}`;
+}
+
 export function isNodeKind(value: unknown): value is NodeKind {
   return typeof value === 'string' && (NODE_KINDS as readonly string[]).includes(value);
 }

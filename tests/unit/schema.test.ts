@@ -8,7 +8,7 @@ const schemaDir = join(import.meta.dirname, '../../src/schema');
 
 describe('schema modules', () => {
   it('keep their public surface', () => {
-    expect(Object.keys(graphSchema).sort()).toEqual(['EDGE_KINDS', 'NODE_KINDS', 'OUTPUT_FILES', 'SCHEMA_VERSION', 'isEdgeKind', 'isNodeKind']);
+    expect(Object.keys(graphSchema).sort()).toEqual(['EDGE_KINDS', 'NODE_KINDS', 'OUTPUT_FILES', 'SCHEMA_VERSION', 'documentNodeId', 'isEdgeKind', 'isNodeKind']);
     expect(Object.keys(searchSchema).sort()).toEqual(['KIND_BOOST', 'SEARCH_INDEX_OPTIONS', 'SEARCH_QUERY_OPTIONS', 'processTerm']);
     expect(graphSchema.NODE_KINDS).toEqual(['document', 'publication', 'group', 'person', 'organization', 'project', 'compromise', 'category', 'asset', 'external']);
     expect(graphSchema.EDGE_KINDS).toEqual(['links_to', 'role', 'author', 'affiliated_with', 'describes', 'has_format', 'assesses', 'in_category', 'part_of']);

@@ -1,10 +1,11 @@
 import { posix } from 'node:path';
-import type { Source } from '../../schema/graph.ts';
+import { documentNodeId, type Source } from '../../schema/graph.ts';
 import type { GraphBuilder } from '../graph-builder.ts';
 import type { ResolvedRef } from '../resolve/entities.ts';
 import type { LinkTarget } from '../resolve/links.ts';
 
-export const documentId = (path: string): string => `doc:${path}`;
+/** Document ids follow the shared contract; assets and external sites are the build's own. */
+export const documentId = documentNodeId;
 const assetId = (path: string): string => `asset:${path}`;
 const externalId = (key: string): string => `external:${key}`;
 

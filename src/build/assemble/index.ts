@@ -9,8 +9,6 @@ import { addEntities } from './entity-nodes.ts';
 import { addPeople } from './people.ts';
 import { Subjects } from './subjects.ts';
 
-export { documentId } from './context.ts';
-
 export interface AssembleInput {
   repo: RepoInfo;
   /** `owner/name` of the repository on GitHub, to read its own URLs as paths. */

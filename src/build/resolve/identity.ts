@@ -222,7 +222,7 @@ export function resolveIdentities(mentions: readonly PersonMention[]): Identitie
 }
 
 /** Pairs of people whose names are probably the same person's: one or two letters apart, or the same words in another order. */
-export function findPossibleDuplicates(people: readonly Person[]): PossibleDuplicate[] {
+function findPossibleDuplicates(people: readonly Person[]): PossibleDuplicate[] {
   const named = people
     .filter((person) => !person.label.startsWith('@'))
     .map((person) => ({ person, folded: foldKey(person.label), sortedWords: foldKey(person.label).split(' ').sort().join(' ') }));
