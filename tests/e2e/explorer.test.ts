@@ -95,6 +95,10 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
     const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
     const focused = [...neighbourhood('compromise:xz-backdoor-incident', 2)].filter((id) => kindOf.get(id) !== 'external');
     await expect.poll(() => visibleCount(page)).toBe(focused.length);
+    // A fresh layout of just what is shown, then fit.
+    await page.getByRole('button', { name: 'Re-layout' }).click();
+    await page.getByRole('button', { name: 'Fit' }).click();
+    expect(await visibleCount(page)).toBe(focused.length);
 
     // A kind filter.
     await page.getByTestId('filters').locator('input[data-kind="document"]').uncheck();
