@@ -2,6 +2,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Warning } from '../schema/graph.ts';
+import { byCodePoint } from './text/order.ts';
 
 /** Vendored trees left out unless asked for: dependencies, VCS data, static-site themes. */
 export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/themes/**'];
@@ -74,9 +75,9 @@ export async function collectFiles(root: string, excludes: readonly string[]): P
       }
     }
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort((a, b) => byCodePoint(a.path, b.path));
   excluded.sort();
-  warnings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  warnings.sort((a, b) => byCodePoint(a.path, b.path));
   return { files, aliases, excluded, warnings };
 }
 

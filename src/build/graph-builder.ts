@@ -1,11 +1,12 @@
 import type { AttrValue, Attrs, EdgeKind, GraphEdge, GraphNode, NodeKind, Source } from '../schema/graph.ts';
+import { byCodePoint, bySource } from './text/order.ts';
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const compare = byCodePoint;
 
 function sortSources(sources: Iterable<Source>): Source[] {
   const unique = new Map<string, Source>();
   for (const source of sources) unique.set(`${source.path}\u0000${source.line}`, source);
-  return [...unique.values()].sort((a, b) => compare(a.path, b.path) || a.line - b.line);
+  return [...unique.values()].sort(bySource);
 }
 
 function mergeAttr(existing: AttrValue | undefined, value: AttrValue): AttrValue {

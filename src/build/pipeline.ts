@@ -9,6 +9,7 @@ import { readGitInfo, repoNameOf } from './repo-info.ts';
 import { githubSlug, inferRemoteSlug } from './resolve/remote.ts';
 import { LayoutWorker } from './layout-worker-client.ts';
 import { buildSearchIndex, documentEntries, entityEntries } from './search-index.ts';
+import { byCodePoint } from './text/order.ts';
 
 /** Documents from which the layout runs in its own worker thread. */
 const LAYOUT_WORKER_MIN_DOCUMENTS = 100;
@@ -108,7 +109,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     return counts;
   };
   const warnings = [...collection.warnings, ...binaryWarnings, ...assembled.warnings].sort(
-    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.message < b.message ? -1 : 1)),
+    (a, b) => byCodePoint(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || byCodePoint(a.message, b.message),
   );
   const report: BuildReport = {
     schemaVersion: SCHEMA_VERSION,

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { documentNodeId, type GraphNode } from '../schema/graph.ts';
 import { SEARCH_INDEX_OPTIONS, type SearchEntry } from '../schema/search.ts';
 import type { DocumentFacts } from './facts.ts';
+import { byCodePoint } from './text/order.ts';
 
 /** Entity attributes worth finding by text. */
 const SEARCHED_ATTRS = ['handle', 'organization', 'description', 'summary', 'types', 'year', 'date', 'series', 'release', 'folder'];
@@ -38,7 +39,7 @@ export function entityEntries(nodes: readonly GraphNode[]): SearchEntry[] {
       }).join(' ');
       return { id: node.id, nodeId: node.id, kind: node.kind, title: node.label, aliases: [aliases, node.path ?? ''].join(' ').trim(), heading: '', anchor: '', text };
     })
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => byCodePoint(a.id, b.id));
 }
 
 export function createIndex(): MiniSearch<SearchEntry> {

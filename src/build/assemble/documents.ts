@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { BrokenLink } from '../../schema/graph.ts';
 import type { DocumentFacts } from '../facts.ts';
 import { folderIndex } from '../resolve/links.ts';
+import { byCodePoint } from '../text/order.ts';
 import { documentId, nodeFor, type AssemblyContext } from './context.ts';
 
 /** Document nodes, their links (to documents, files and external sites) and the broken ones. */
@@ -52,7 +53,7 @@ export function addDocuments(context: AssemblyContext, documents: readonly Docum
     if (parent && context.documents.has(parent)) builder.addEdge({ source: documentId(path), target: documentId(parent), kind: 'part_of', sources: [{ path, line: 1 }] });
   }
 
-  return brokenLinks.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.line - b.line || (a.target < b.target ? -1 : 1)));
+  return brokenLinks.sort((a, b) => byCodePoint(a.source, b.source) || a.line - b.line || byCodePoint(a.target, b.target));
 }
 
 export function isFolderIndex(files: ReadonlySet<string>, path: string): boolean {

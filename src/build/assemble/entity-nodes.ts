@@ -5,6 +5,7 @@ import { assignIds } from '../resolve/identity.ts';
 import { folderIndex, type LinkTarget } from '../resolve/links.ts';
 import { findAssessedProjects } from '../resolve/projects.ts';
 import { slugify } from '../text/fold.ts';
+import { mostFrequent } from '../text/order.ts';
 import { GOVERNANCE_ROLES } from '../text/roles.ts';
 import { documentId, nodeFor, type AssemblyContext } from './context.ts';
 import { isFolderIndex } from './documents.ts';
@@ -110,17 +111,9 @@ function formatFromPath(ref: ResolvedRef): string {
   return extension === 'md' || extension === 'markdown' ? 'markdown' : extension || 'file';
 }
 
-/** For each key, the label written most often under it (ties: code-point order). */
+/** For each key, the label written most often under it. */
 function mostFrequentByKey(labels: readonly string[], keyOf: (label: string) => string): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const label of labels) {
-    const perKey = counts.get(keyOf(label)) ?? new Map<string, number>();
-    perKey.set(label, (perKey.get(label) ?? 0) + 1);
-    counts.set(keyOf(label), perKey);
-  }
-  const result = new Map<string, string>();
-  for (const [key, perKey] of counts) {
-    result.set(key, [...perKey.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0]![0]);
-  }
-  return result;
+  const byKey = new Map<string, string[]>();
+  for (const label of labels) byKey.set(keyOf(label), [...(byKey.get(keyOf(label)) ?? []), label]);
+  return new Map([...byKey].map(([key, written]) => [key, mostFrequent(written)!]));
 }

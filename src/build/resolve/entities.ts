@@ -3,6 +3,7 @@ import type { EntityMention, MentionedEntityKind, PublicationFormat } from '../f
 import { foldKey } from '../text/fold.ts';
 import { assignIds } from './identity.ts';
 import type { LinkTarget } from './links.ts';
+import { byCodePoint } from '../text/order.ts';
 
 /** Where a link of an entity leads, as a graph-level key: a file path or an external URL. */
 export type ResolvedRef = { type: 'file'; path: string } | { type: 'external'; url: string; key: string };
@@ -85,7 +86,7 @@ export function mergeEntities(
   const drafts = [...groups.entries()].map(([root, items]) => {
     const labels = items.map((item) => item.mention.label);
     // The longest label is the most specific (`Software Supply Chain Best Practices v2`).
-    const label = [...labels].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0]!;
+    const label = [...labels].sort((a, b) => b.length - a.length || byCodePoint(a, b))[0]!;
     const attrs: Attrs = {};
     for (const item of items) for (const [key, value] of Object.entries(item.mention.attrs)) if (!(key in attrs)) attrs[key] = value;
     const formats = new Map<string, ResolvedFormat>();
@@ -117,6 +118,6 @@ export function mergeEntities(
       for (const mention of draftMentions) entityOf.set(mention, id);
     }
   }
-  entities.sort((a, b) => (a.id < b.id ? -1 : 1));
+  entities.sort((a, b) => byCodePoint(a.id, b.id));
   return { entities, entityOf };
 }

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { PossibleDuplicate, Source } from '../../schema/graph.ts';
 import type { PersonMention } from '../facts.ts';
 import { foldKey, slugify } from '../text/fold.ts';
+import { byCodePoint, mostFrequent } from '../text/order.ts';
 
 export interface Person {
   id: string;
@@ -70,28 +71,12 @@ function keysOf(mention: PersonMention): string[] {
   return keys;
 }
 
-/** The most frequent value; ties go to the one with more non-ASCII letters (accents kept), then the first in code-point order. */
-function mostFrequent(values: readonly string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  const nonAscii = (text: string): number => text.replace(/[\x00-\x7f]/g, '').length;
-  return [...counts.entries()].sort(
-    ([a, countA], [b, countB]) => countB - countA || nonAscii(b) - nonAscii(a) || (a < b ? -1 : a > b ? 1 : 0),
-  )[0]?.[0];
-}
-
-function uniqueSources(sources: Source[]): Source[] {
-  const seen = new Map<string, Source>();
-  for (const source of sources) seen.set(`${source.path}\u0000${source.line}`, source);
-  return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-}
-
 /** Gives each label its id, `kind:slug`, with `-2`, `-3`… where two entities share a slug. */
 export function assignIds<T>(items: T[], kind: string, labelOf: (item: T) => string, keyOf: (item: T) => string): Map<T, string> {
   const sorted = [...items].sort((a, b) => {
     const left = `${slugify(labelOf(a))}\u0000${keyOf(a)}`;
     const right = `${slugify(labelOf(b))}\u0000${keyOf(b)}`;
-    return left < right ? -1 : left > right ? 1 : 0;
+    return byCodePoint(left, right);
   });
   const ids = new Map<T, string>();
   const used = new Map<string, number>();
@@ -126,7 +111,7 @@ function mergeOrganizations(mentions: readonly PersonMention[]): { organizations
   }
   const entries = [...groups.entries()].map(([key, group]) => {
     const label = mostFrequent(group.labels)!;
-    return { key, label, aliases: [...new Set(group.labels)].filter((l) => l !== label).sort(), sources: uniqueSources(group.sources) };
+    return { key, label, aliases: [...new Set(group.labels)].filter((l) => l !== label).sort(), sources: group.sources };
   });
   const ids = assignIds(entries, 'organization', (e) => e.label, (e) => e.key);
   const byKey = new Map<string, Organization>();
@@ -188,9 +173,9 @@ export function resolveIdentities(mentions: readonly PersonMention[]): Identitie
       handle,
       aliases,
       organizations: [...organizationSources.entries()]
-        .map(([label, sources]) => ({ label, sources: uniqueSources(sources) }))
-        .sort((a, b) => (a.label < b.label ? -1 : 1)),
-      sources: uniqueSources(group.map((m) => m.source)),
+        .map(([label, sources]) => ({ label, sources }))
+        .sort((a, b) => byCodePoint(a.label, b.label)),
+      sources: group.map((m) => m.source),
     };
   });
   const ids = assignIds(drafts, 'person', (d) => d.label, (d) => d.root);
@@ -205,8 +190,8 @@ export function resolveIdentities(mentions: readonly PersonMention[]): Identitie
   const personByRoot = new Map(drafts.map((draft) => [draft.root, ids.get(draft)!]));
 
   return {
-    people: people.sort((a, b) => (a.id < b.id ? -1 : 1)),
-    organizations: organizations.sort((a, b) => (a.id < b.id ? -1 : 1)),
+    people: people.sort((a, b) => byCodePoint(a.id, b.id)),
+    organizations: organizations.sort((a, b) => byCodePoint(a.id, b.id)),
     personOf(mention) {
       const [first] = keysOf(mention);
       if (!first) return undefined;
@@ -244,5 +229,5 @@ function findPossibleDuplicates(people: readonly Person[]): PossibleDuplicate[] 
       duplicates.push({ a: first.id, b: second.id, labels: [first.label, second.label], reason });
     }
   }
-  return duplicates.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+  return duplicates.sort((x, y) => byCodePoint(x.a, y.a) || byCodePoint(x.b, y.b));
 }

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { byCodePoint } from '../text/order.ts';
 
 export type AssessmentKind = 'self-assessment' | 'joint-assessment' | 'threat-model' | 'assessment';
 
@@ -55,7 +56,7 @@ export function findAssessedProjects(markdownPaths: readonly string[], titles: R
           const kind = assessmentKind(path);
           return kind ? [{ path, kind }] : [];
         })
-        .sort((a, b) => (a.path < b.path ? -1 : 1));
+        .sort((a, b) => byCodePoint(a.path, b.path));
       const inFolder = markdownPaths.filter((path) => posix.dirname(path) === folder);
       const home =
         inFolder.find((path) => /^(readme|_index|index)\.md$/i.test(posix.basename(path))) ??
