@@ -78,6 +78,8 @@ describe('build on the demo repository', () => {
     // A project folder without an index page stands for the project's home page.
     const birch = q.find('publication', 'Birch Review');
     expect(q.edges({ source: birch.id, kind: 'has_format' }).map((e) => e.target)).toEqual(['doc:reviews/projects/birch/self-assessment.md']);
+    // ... for plain links as much as for table entries.
+    expect(q.edges({ source: 'doc:README.md', target: 'doc:reviews/projects/birch/self-assessment.md', kind: 'links_to' })).toHaveLength(1);
   });
 
   it('resolves links and reports broken ones with provenance', () => {

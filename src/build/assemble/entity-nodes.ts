@@ -2,8 +2,8 @@ import { posix } from 'node:path';
 import type { DocumentFacts, EntityMention } from '../facts.ts';
 import { mergeEntities, type Entity, type MentionRef, type ResolvedRef } from '../resolve/entities.ts';
 import { assignIds } from '../resolve/identity.ts';
-import { folderIndex, type LinkTarget } from '../resolve/links.ts';
-import { findAssessedProjects } from '../resolve/projects.ts';
+import { folderIndex } from '../resolve/links.ts';
+import type { AssessedProject } from '../resolve/projects.ts';
 import { slugify } from '../text/fold.ts';
 import { mostFrequent } from '../text/order.ts';
 import { GOVERNANCE_ROLES } from '../text/roles.ts';
@@ -16,20 +16,17 @@ import type { Subjects } from './subjects.ts';
  * home page; then the repository's own group and groups known only from their own page.
  * Returns which entity each table mention became.
  */
-export function addEntities(context: AssemblyContext, documents: readonly DocumentFacts[], subjects: Subjects, repoName: string): Map<EntityMention, string> {
+export function addEntities(
+  context: AssemblyContext,
+  documents: readonly DocumentFacts[],
+  projects: readonly AssessedProject[],
+  subjects: Subjects,
+  repoName: string,
+): Map<EntityMention, string> {
   const { builder } = context;
-  const titles = new Map(documents.map((doc) => [doc.path, doc.title]));
-  const projects = findAssessedProjects([...context.documents].sort(), titles);
-  const projectIds = assignIds(projects, 'project', (p) => p.label, (p) => p.folder);
-  const projectHome = new Map(projects.flatMap((project) => (project.home ? [[project.folder, project.home] as const] : [])));
-  // A table that links a project's folder (which has no index page) means the project's home page.
-  const resolveForEntity = (fromPath: string, href: string): LinkTarget => {
-    const target = context.resolve(fromPath, href);
-    const home = target.type === 'folder' ? projectHome.get(target.path) : undefined;
-    return home ? { type: 'file', path: home } : target;
-  };
+  const projectIds = assignIds([...projects], 'project', (p) => p.label, (p) => p.folder);
   const mentions: MentionRef[] = documents.flatMap((doc) => doc.entities.map((mention) => ({ path: doc.path, mention })));
-  const { entities, entityOf } = mergeEntities(mentions, resolveForEntity);
+  const { entities, entityOf } = mergeEntities(mentions, context.resolve);
   for (const entity of entities) addEntityNode(context, entity);
 
   // Groups and compromises first: their home pages are theirs before any publication's.
@@ -56,7 +53,7 @@ export function addEntities(context: AssemblyContext, documents: readonly Docume
 
   const rootIndex = folderIndex(context.files, '');
   if (rootIndex && context.documents.has(rootIndex) && !subjects.isDescribed(rootIndex)) {
-    const label = titles.get(rootIndex) ?? repoName;
+    const label = documents.find((doc) => doc.path === rootIndex)?.title ?? repoName;
     const id = builder.addNode({ id: `group:${slugify(label)}`, kind: 'group', label, attrs: { root: true }, sources: [{ path: rootIndex, line: 1 }] });
     subjects.setRootGroup(id);
     subjects.describe(rootIndex, id, { path: rootIndex, line: 1 });

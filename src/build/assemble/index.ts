@@ -3,6 +3,7 @@ import { SCHEMA_VERSION } from '../../schema/graph.ts';
 import type { DocumentFacts } from '../facts.ts';
 import { GraphBuilder } from '../graph-builder.ts';
 import { LinkResolver, type LinkTarget } from '../resolve/links.ts';
+import { findAssessedProjects } from '../resolve/projects.ts';
 import type { AssemblyContext } from './context.ts';
 import { addDocuments } from './documents.ts';
 import { addEntities } from './entity-nodes.ts';
@@ -37,6 +38,10 @@ export function assemble(input: AssembleInput): Assembled {
   const files = new Set(input.files);
   const anchors = new Map(input.documents.map((doc) => [doc.path, new Set(doc.headings.map((h) => h.anchor.toLowerCase()))]));
   const resolver = new LinkResolver({ files, anchors, aliases: input.aliases, excluded: input.excluded ?? [] }, input.remoteSlug ? { slug: input.remoteSlug } : {});
+  const titles = new Map(input.documents.map((doc) => [doc.path, doc.title]));
+  const projects = findAssessedProjects(input.documents.map((doc) => doc.path).sort(), titles);
+  // A project's folder has no index page; a link to it means the project's home page.
+  const projectHome = new Map(projects.flatMap((project) => (project.home ? [[project.folder, project.home] as const] : [])));
   const resolved = new Map<string, LinkTarget>();
   const context: AssemblyContext = {
     builder: new GraphBuilder(),
@@ -47,6 +52,8 @@ export function assemble(input: AssembleInput): Assembled {
       let target = resolved.get(key);
       if (!target) {
         target = resolver.resolve(fromPath, href);
+        const home = target.type === 'folder' ? projectHome.get(target.path) : undefined;
+        if (home) target = { type: 'file', path: home };
         resolved.set(key, target);
       }
       return target;
@@ -54,7 +61,7 @@ export function assemble(input: AssembleInput): Assembled {
   };
   const subjects = new Subjects(context);
   const brokenLinks = addDocuments(context, input.documents);
-  const entityOf = addEntities(context, input.documents, subjects, input.repo.name);
+  const entityOf = addEntities(context, input.documents, projects, subjects, input.repo.name);
   const possibleDuplicates = addPeople(context, input.documents, subjects, entityOf);
   const { nodes, edges } = context.builder.build();
   return {
