@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { EDGE_KINDS, NODE_KINDS, type GraphDocument } from '../../schema/graph.ts';
+import { EDGE_KINDS, NODE_KINDS, type EdgeKind, type GraphDocument } from '../../schema/graph.ts';
 import { EDGE_STYLE, NODE_STYLE } from './kind-style.ts';
 
 cytoscape.use(fcose);
@@ -61,7 +61,7 @@ export class GraphView {
         classes: node.kind,
         position: node.position ? { ...node.position } : { x: 0, y: 0 },
       })),
-      ...graph.edges.map((edge, index) => ({ group: 'edges' as const, data: { id: `e${index}`, source: edge.source, target: edge.target }, classes: edge.kind })),
+      ...graph.edges.map((edge, index) => ({ group: 'edges' as const, data: { id: `e${index}`, source: edge.source, target: edge.target, kind: edge.kind }, classes: edge.kind })),
     ];
     this.cy = cytoscape({
       container,
@@ -89,14 +89,13 @@ export class GraphView {
   }
 
   /** Shows only these nodes, and the edges of allowed kinds between them. */
-  setVisible(nodeIds: ReadonlySet<string>, edgeAllowed: (kind: string) => boolean): void {
+  setVisible(nodeIds: ReadonlySet<string>, edgeAllowed: (kind: EdgeKind) => boolean): void {
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
         node.toggleClass('hidden', !nodeIds.has(node.id()));
       });
       this.cy.edges().forEach((edge) => {
-        const kind = EDGE_KINDS.find((k) => edge.hasClass(k)) ?? 'links_to';
-        edge.toggleClass('hidden', !edgeAllowed(kind) || !nodeIds.has(edge.data('source')) || !nodeIds.has(edge.data('target')));
+        edge.toggleClass('hidden', !edgeAllowed(edge.data('kind')) || !nodeIds.has(edge.data('source')) || !nodeIds.has(edge.data('target')));
       });
     });
   }
