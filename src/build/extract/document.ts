@@ -4,7 +4,7 @@ import type { DocumentFacts, Heading, Section } from '../facts.ts';
 import type { FrontMatter } from '../parse.ts';
 import { parseLooseDate } from '../text/dates.ts';
 import { squash } from '../text/fold.ts';
-import { lineOf, textOf, walk } from './mdast.ts';
+import { lineOf, textOf, type FlatNode } from './mdast.ts';
 
 export type DocumentOutline = Pick<DocumentFacts, 'title' | 'headings' | 'words' | 'summary' | 'date' | 'sections' | 'warnings'>;
 
@@ -41,7 +41,7 @@ function truncate(text: string, length: number): string {
 }
 
 /** Title, headings, sections, word count and summary of a parsed document. */
-export function extractOutline(path: string, tree: Root, frontMatter: FrontMatter): DocumentOutline {
+export function extractOutline(path: string, tree: Root, nodes: readonly FlatNode[], frontMatter: FrontMatter): DocumentOutline {
   const warnings: DocumentFacts['warnings'] = [];
   if (frontMatter.error) warnings.push({ path, line: frontMatter.error.line, message: frontMatter.error.message });
 
@@ -49,13 +49,13 @@ export function extractOutline(path: string, tree: Root, frontMatter: FrontMatte
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   const headingAtLine = new Map<number, Heading>();
-  walk(tree, (node) => {
-    if (node.type !== 'heading') return;
+  for (const { node } of nodes) {
+    if (node.type !== 'heading') continue;
     const text = textOf(node);
     const heading = { text, depth: node.depth, anchor: slugger.slug(text), line: lineOf(node) };
     headings.push(heading);
     headingAtLine.set(heading.line, heading);
-  });
+  }
 
   // Top-level blocks in order: each top-level heading opens a section; the rest is its text.
   const sections: Section[] = [{ heading: '', anchor: '', line: 1, text: '' }];

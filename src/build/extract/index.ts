@@ -1,4 +1,3 @@
-import type { Table } from 'mdast';
 import type { EntityMention, PersonMention, RoleFact, DocumentFacts } from '../facts.ts';
 import { parseMarkdown } from '../parse.ts';
 import { extractCompromiseTable, isCompromiseTable } from './compromise-table.ts';
@@ -6,7 +5,7 @@ import { extractOutline } from './document.ts';
 import { extractFrontMatterAuthors } from './front-matter-authors.ts';
 import { extractLabelledLines } from './labelled-lines.ts';
 import { extractLinks } from './links.ts';
-import { nearestHeadingBefore, readTable, walk } from './mdast.ts';
+import { flatten, nearestHeadingBefore, readTable } from './mdast.ts';
 import { extractPeopleTable, isPeopleTable } from './people-table.ts';
 import { extractPublicationTable, isPublicationTable } from './publication-table.ts';
 import { extractRoleTable, isRoleTable } from './role-table.ts';
@@ -14,16 +13,14 @@ import { extractRoleTable, isRoleTable } from './role-table.ts';
 /** Every fact one markdown document states on its own. Pure: text in, facts out. */
 export function extractDocument(path: string, text: string): DocumentFacts {
   const { tree, frontMatter } = parseMarkdown(text);
-  const outline = extractOutline(path, tree, frontMatter);
+  const nodes = flatten(tree);
+  const outline = extractOutline(path, tree, nodes, frontMatter);
   const entities: EntityMention[] = [];
   const roles: RoleFact[] = [];
   const people: PersonMention[] = [];
 
-  const tables: Table[] = [];
-  walk(tree, (node) => {
-    if (node.type === 'table') tables.push(node);
-  });
-  for (const node of tables) {
+  for (const { node } of nodes) {
+    if (node.type !== 'table') continue;
     const table = readTable(node);
     if (isCompromiseTable(table)) entities.push(...extractCompromiseTable(path, table));
     else if (isPublicationTable(table)) entities.push(...extractPublicationTable(path, table));
@@ -39,7 +36,7 @@ export function extractDocument(path: string, text: string): DocumentFacts {
     }
   }
 
-  const labelled = extractLabelledLines(path, tree);
+  const labelled = extractLabelledLines(path, nodes);
   return {
     path,
     title: outline.title,
@@ -48,7 +45,7 @@ export function extractDocument(path: string, text: string): DocumentFacts {
     summary: outline.summary,
     ...(outline.date ? { date: outline.date } : {}),
     sections: outline.sections,
-    links: extractLinks(tree),
+    links: extractLinks(nodes),
     entities,
     roles: [...roles, ...labelled.roles],
     authors: [...extractFrontMatterAuthors(path, frontMatter), ...labelled.authors],

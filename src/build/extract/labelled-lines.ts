@@ -1,9 +1,9 @@
-import type { List, Nodes, Root } from 'mdast';
+import type { List } from 'mdast';
 import type { PersonMention, RoleFact } from '../facts.ts';
 import { squash } from '../text/fold.ts';
 import { parsePeople } from '../text/people.ts';
 import { normaliseRoles } from '../text/roles.ts';
-import { lineOf, rawTextOf, textOf, walk } from './mdast.ts';
+import { lineOf, rawTextOf, textOf, type FlatNode } from './mdast.ts';
 
 export interface LabelledFacts {
   roles: RoleFact[];
@@ -23,7 +23,7 @@ function listItemLines(list: List): Array<{ text: string; line: number }> {
  * role (`## Maintainers`) followed by a list. `Author(s):` lines become authors of the document;
  * every other role is held in what the document is about, resolved later.
  */
-export function extractLabelledLines(path: string, tree: Root): LabelledFacts {
+export function extractLabelledLines(path: string, nodes: readonly FlatNode[]): LabelledFacts {
   const roles: RoleFact[] = [];
   const authors: PersonMention[] = [];
 
@@ -43,23 +43,16 @@ export function extractLabelledLines(path: string, tree: Root): LabelledFacts {
     for (const value of values) record(labels, value.text, [value]);
   };
 
-  const nextSibling = (parent: { children: Nodes[] } | undefined, node: Nodes): Nodes | undefined => {
-    if (!parent) return undefined;
-    const index = parent.children.indexOf(node);
-    return index >= 0 ? parent.children[index + 1] : undefined;
-  };
-
-  walk(tree, (node, parent) => {
+  for (const { node, next: following } of nodes) {
     if (node.type === 'heading') {
       const text = textOf(node);
-      const following = nextSibling(parent, node);
       if (text.split(' ').length <= 3 && following?.type === 'list') {
         const labels = normaliseRoles(text);
         if (labels.length > 0) recordEach(labels, listItemLines(following));
       }
-      return;
+      continue;
     }
-    if (node.type !== 'paragraph') return;
+    if (node.type !== 'paragraph') continue;
     const startLine = lineOf(node);
     const lines = rawTextOf(node).split('\n');
     for (let index = 0; index < lines.length; index += 1) {
@@ -79,11 +72,10 @@ export function extractLabelledLines(path: string, tree: Root): LabelledFacts {
       }
       // A value broken over lines may split a parenthesis: the lines are read as one text.
       record(labels, values.map((value) => value.text).join(' '), values);
-      const following = nextSibling(parent, node);
       if (!squash(match[2]!) && index === lines.length - 1 && following?.type === 'list' && values.length === 1) {
         recordEach(labels, listItemLines(following));
       }
     }
-  });
+  }
   return { roles, authors };
 }

@@ -1,6 +1,5 @@
-import type { Root } from 'mdast';
 import type { RawLink } from '../facts.ts';
-import { lineOf, textOf, walk } from './mdast.ts';
+import { lineOf, textOf, type FlatNode } from './mdast.ts';
 
 const HTML_URL = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 /** A bare web address in text, as GitHub autolinks it; trailing punctuation is not part of it. */
@@ -19,11 +18,11 @@ function trimUrl(url: string): string {
  * Every link target written in a document: markdown links and images, reference definitions,
  * bare web addresses in text, and `href`/`src` attributes of inline HTML. In document order.
  */
-export function extractLinks(tree: Root): RawLink[] {
+export function extractLinks(nodes: readonly FlatNode[]): RawLink[] {
   const links: RawLink[] = [];
-  walk(tree, (node, parent) => {
+  for (const { node, parent } of nodes) {
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-      if (!node.url.trim()) return;
+      if (!node.url.trim()) continue;
       const text = node.type === 'link' ? textOf(node) : node.type === 'image' ? node.alt ?? '' : node.label ?? '';
       links.push({ href: node.url.trim(), text, line: lineOf(node) });
     } else if (node.type === 'text' && parent?.type !== 'link') {
@@ -41,6 +40,6 @@ export function extractLinks(tree: Root): RawLink[] {
         links.push({ href, text: '', line: startLine + lineOffset });
       }
     }
-  });
+  }
   return links;
 }

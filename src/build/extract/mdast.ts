@@ -37,19 +37,30 @@ export function textOf(node: Nodes): string {
   return squash(rawTextOf(node));
 }
 
+/** A node with its parent and the sibling after it. */
+export interface FlatNode {
+  node: Nodes;
+  parent: Parents | undefined;
+  next: Nodes | undefined;
+}
+
 /**
- * Depth-first, pre-order walk with an explicit stack: documents with thousands of nested
- * quotes or lists must not overflow the call stack.
+ * Every node of the tree in document order (depth-first, pre-order), walked once with an
+ * explicit stack so that thousands of nested quotes or lists cannot overflow the call stack.
+ * The extractors each read this list instead of walking the tree again.
  */
-export function walk(tree: Root, visit: (node: Nodes, parent: Parents | undefined) => void): void {
-  const stack: Array<[Nodes, Parents | undefined]> = [[tree, undefined]];
+export function flatten(tree: Root): FlatNode[] {
+  const nodes: FlatNode[] = [];
+  const stack: FlatNode[] = [{ node: tree, parent: undefined, next: undefined }];
   while (stack.length > 0) {
-    const [node, parent] = stack.pop()!;
-    visit(node, parent);
+    const entry = stack.pop()!;
+    nodes.push(entry);
+    const { node } = entry;
     if ('children' in node) {
-      for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push([node.children[i]!, node]);
+      for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push({ node: node.children[i]!, parent: node, next: node.children[i + 1] });
     }
   }
+  return nodes;
 }
 
 const LINE_BREAK_HTML = /^<\/?br\s*\/?>$/i;
