@@ -29,7 +29,8 @@ beforeAll(async () => {
   write('empty.md', '');
   write('huge.md', `# Huge\n\n${'lorem ipsum dolor sit amet '.repeat(800_000)}\n`);
   write('deep-quotes.md', `${'>'.repeat(5000)} deep\n`);
-  write('deep-lists.md', Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'));
+  // `- - - … item` opens a list inside a list at every dash: 3000 levels on one line.
+  write('deep-lists.md', `${'- '.repeat(3000)}deepest item\n`);
   write('docs/with spaces.md', '# Spaces\n');
   write('docs/a#b.md', '# Hash\n');
   write('docs/été.md', '# Accents\n');
@@ -67,6 +68,10 @@ describe('hostile input', () => {
   it('survives thousands of nested quotes and list levels', () => {
     expect(output.graph.nodes.some((n) => n.id === 'doc:deep-quotes.md')).toBe(true);
     expect(output.graph.nodes.some((n) => n.id === 'doc:deep-lists.md')).toBe(true);
+    // Read in full, not kept as an empty document after a parser failure.
+    expect(warningFor('deep-quotes.md')).toEqual([]);
+    expect(warningFor('deep-lists.md')).toEqual([]);
+    expect(output.graph.nodes.find((n) => n.id === 'doc:deep-lists.md')?.attrs?.['words']).toBe(2);
   });
   it('resolves names with spaces, #, % and non-ASCII letters', () => {
     const targets = output.graph.edges.filter((e) => e.source === 'doc:README.md' && e.kind === 'links_to').map((e) => e.target).sort();
