@@ -1,4 +1,5 @@
 import type { DocumentFacts } from './facts.ts';
+import { fileTitle } from './extract/document.ts';
 import { extractDocument } from './extract/index.ts';
 
 export interface ExtractRequest {
@@ -9,10 +10,9 @@ export interface ExtractRequest {
 
 /** Facts of a document that could not be read: its name as title, and why. */
 export function emptyFacts(path: string, message?: string): DocumentFacts {
-  const name = path.split('/').pop() ?? path;
   return {
     path,
-    title: name.replace(/\.(md|markdown)$/i, ''),
+    title: fileTitle(path),
     headings: [],
     words: 0,
     summary: '',

@@ -10,7 +10,8 @@ export type DocumentOutline = Pick<DocumentFacts, 'title' | 'headings' | 'words'
 
 const SUMMARY_LENGTH = 280;
 
-function fileTitle(path: string): string {
+/** A title from the file name, for documents without one (`threat-model.md` → `threat model`). */
+export function fileTitle(path: string): string {
   const name = path.split('/').pop() ?? path;
   return name.replace(/\.(md|markdown)$/i, '').replace(/[-_]+/g, ' ').trim() || name;
 }
