@@ -15,21 +15,38 @@ import { parse as parseYaml } from 'yaml';
 /**
  * GitHub-flavoured markdown without the autolink-literal extension, which alone costs about
  * 40% of parse time on the TAG corpus (see docs/design.md). Bare URLs are found in text by the
- * links extractor instead.
+ * links extractor instead. Tables are optional: see `mayContainTable`.
  */
-function remarkGfmWithoutAutolinkLiterals(this: Processor): void {
+function remarkGfmWithoutAutolinkLiterals(this: Processor, options: { tables: boolean }): void {
   const data = this.data();
-  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem()];
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...(options.tables ? [gfmTable()] : []), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem()];
   data.fromMarkdownExtensions = [
     ...(data.fromMarkdownExtensions ?? []),
-    gfmTableFromMarkdown(),
+    ...(options.tables ? [gfmTableFromMarkdown()] : []),
     gfmStrikethroughFromMarkdown(),
     gfmFootnoteFromMarkdown(),
     gfmTaskListItemFromMarkdown(),
   ];
 }
 
-const processor = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).use(remarkFrontmatter, ['yaml', 'toml']);
+/** The build's markdown parser, with or without GFM tables. */
+export function markdownProcessor(tables: boolean) {
+  return unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals, { tables }).use(remarkFrontmatter, ['yaml', 'toml']);
+}
+const withTables = markdownProcessor(true);
+const withoutTables = markdownProcessor(false);
+
+/**
+ * The table construct is tried at the start of every block, which makes it the dearest GFM
+ * extension; most files have no table. A table needs a delimiter row: after any indentation or
+ * `>` markers, only `-`, `:`, `|` and blanks, with a `-` and a `:` or `|` (micromark refuses a
+ * row with neither, as a thematic break or setext underline). A file without such a line parses
+ * to the same tree without the extension.
+ */
+const DELIMITER_ROW = /^[ \t>]*(?=[^\n\r]*-)(?=[^\n\r]*[:|])[-:| \t]+$/m;
+export function mayContainTable(text: string): boolean {
+  return DELIMITER_ROW.test(text);
+}
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -46,7 +63,7 @@ export interface ParsedMarkdown {
 
 /** Markdown text to an mdast tree with GFM and front matter. Pure; throws only on parser failure. */
 export function parseMarkdown(text: string): ParsedMarkdown {
-  const tree = processor.parse(text);
+  const tree = (mayContainTable(text) ? withTables : withoutTables).parse(text);
   return { tree, frontMatter: readFrontMatter(tree) };
 }
 
