@@ -18,6 +18,7 @@ await build({
     { in: resolve(root, entry), out: basename(entry).replace(/\.ts$/, '') },
     { in: resolve(root, 'src/build/extract-worker.ts'), out: 'extract-worker' },
     { in: resolve(root, 'src/build/layout-worker.ts'), out: 'layout-worker' },
+    { in: resolve(root, 'src/build/search-index-worker.ts'), out: 'search-index-worker' },
   ],
   outdir,
   bundle: true,

@@ -9,10 +9,14 @@ import { readGitInfo, repoNameOf } from './repo-info.ts';
 import { githubSlug, inferRemoteSlug } from './resolve/remote.ts';
 import { LayoutWorker } from './layout-worker-client.ts';
 import { buildSearchIndex, documentEntries, entityEntries } from './search-index.ts';
+import { SearchIndexWorker } from './search-index-worker-client.ts';
 import { byCodePoint } from './text/order.ts';
 
-/** Documents from which the layout runs in its own worker thread. */
-const LAYOUT_WORKER_MIN_DOCUMENTS = 100;
+/**
+ * Documents from which the layout and the search index run in worker threads; below, a worker
+ * costs more than it saves.
+ */
+const STAGE_WORKERS_MIN_DOCUMENTS = 100;
 
 export interface BuildOptions {
   repo: string;
@@ -25,6 +29,8 @@ export interface BuildOptions {
   maxBytes?: number;
   /** Skip node positions: for report-only runs (link checking), which need no picture. */
   layout?: boolean;
+  /** Layout and search index in worker threads; by default from 100 documents up. */
+  stageWorkers?: boolean;
   onStage?: (stage: string) => void;
 }
 
@@ -57,9 +63,17 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const loaded = await stage('load', () => Promise.all(markdownFiles.map(async (file) => ({ file, ...(await loadMarkdown(options.repo, file, maxBytes)) }))));
   const texts = loaded.filter((item) => !item.binary);
   const withLayout = options.layout ?? true;
-  const layoutWorker = withLayout && texts.length >= LAYOUT_WORKER_MIN_DOCUMENTS ? new LayoutWorker() : undefined;
+  const inWorkers = options.stageWorkers ?? texts.length >= STAGE_WORKERS_MIN_DOCUMENTS;
+  const layoutWorker = withLayout && inWorkers ? new LayoutWorker() : undefined;
+  const indexWorker = inWorkers ? new SearchIndexWorker() : undefined;
   const core = async () => {
-    const extracted = await stage('extract', () => extractAll(texts.map((item) => ({ path: item.file.path, text: item.text })), options.threads ?? defaultThreads()));
+    const extracted = await stage('extract', () =>
+      extractAll(
+        texts.map((item) => ({ path: item.file.path, text: item.text })),
+        options.threads ?? defaultThreads(),
+        indexWorker && ((facts) => indexWorker.add(documentEntries(facts))),
+      ),
+    );
     const documents: DocumentFacts[] = extracted.map((facts, index) => {
       const loadWarnings = texts[index]!.warnings;
       return loadWarnings.length > 0 ? { ...facts, warnings: [...loadWarnings, ...facts.warnings] } : facts;
@@ -80,8 +94,8 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     const assembled = await stage('assemble', () =>
       assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, excluded: collection.excluded, documents }),
     );
-    // Layout and search index are independent: for a large repository the layout runs in a
-    // worker meanwhile. Small ones are laid out in this thread, where a worker costs more.
+    // Layout and search index are independent: for a large repository both run in workers, the
+    // index since the first document was extracted. Small ones are done in this thread.
     const layoutStarted = performance.now();
     // The layout library is loaded only where the layout runs.
     const layout = layoutWorker
@@ -89,7 +103,11 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       : withLayout
         ? import('./layout.ts').then(({ computeLayout }) => computeLayout(assembled.graph))
         : Promise.resolve(new Map());
-    const searchIndex = await stage('index', () => buildSearchIndex([...documents.flatMap(documentEntries), ...entityEntries(assembled.graph.nodes)]));
+    const searchIndex = await stage('index', () =>
+      indexWorker
+        ? indexWorker.finish(entityEntries(assembled.graph.nodes))
+        : buildSearchIndex([...documents.flatMap(documentEntries), ...entityEntries(assembled.graph.nodes)]),
+    );
     const positions = await stage('layout', () => layout);
     timings['layout'] = Math.round(performance.now() - layoutStarted);
     for (const node of assembled.graph.nodes) {
@@ -99,8 +117,9 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     return { documents, binaryWarnings, assembled, searchIndex };
   };
   const { documents, binaryWarnings, assembled, searchIndex } = await core().catch((error: unknown) => {
-    // A failed build must not leave the layout thread holding the process open.
+    // A failed build must not leave a worker thread holding the process open.
     layoutWorker?.dispose();
+    indexWorker?.dispose();
     throw error;
   });
   const count = (values: readonly string[]): Record<string, number> => {

@@ -18,14 +18,20 @@ export function defaultThreads(): number {
 
 /**
  * Parses and extracts every document, across `threads` worker threads (in this thread when
- * `threads` is 1 or the input is small). Results come back in input order.
+ * `threads` is 1 or the input is small). Results come back in input order; `onExtracted` sees
+ * each as soon as it and all before it are done, so later stages can start on them meanwhile.
  */
-export async function extractAll(inputs: readonly ExtractInput[], threads: number): Promise<DocumentFacts[]> {
+export async function extractAll(inputs: readonly ExtractInput[], threads: number, onExtracted?: (facts: DocumentFacts) => void): Promise<DocumentFacts[]> {
   const totalBytes = inputs.reduce((sum, input) => sum + input.text.length, 0);
   if (threads <= 1 || inputs.length < 2 || totalBytes < PARALLEL_THRESHOLD_BYTES) {
-    return inputs.map((input) => extractSafely(input.path, input.text));
+    return inputs.map((input) => {
+      const facts = extractSafely(input.path, input.text);
+      onExtracted?.(facts);
+      return facts;
+    });
   }
   const results = new Array<DocumentFacts | undefined>(inputs.length);
+  let reported = 0;
   // Largest first, so no worker is left with one big file at the end.
   const order = inputs.map((_, index) => index).sort((a, b) => inputs[b]!.text.length - inputs[a]!.text.length || a - b);
   let next = 0;
@@ -47,6 +53,7 @@ export async function extractAll(inputs: readonly ExtractInput[], threads: numbe
             };
             worker.on('message', (message: { id: number; facts: DocumentFacts }) => {
               results[message.id] = message.facts;
+              for (; reported < results.length && results[reported]; reported += 1) onExtracted?.(results[reported]!);
               send();
             });
             worker.on('error', (error) => reject(new Error(`extraction worker failed: ${error.message}`)));

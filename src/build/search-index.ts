@@ -46,9 +46,13 @@ export function createIndex(): MiniSearch<SearchEntry> {
   return new MiniSearch<SearchEntry>({ ...SEARCH_INDEX_OPTIONS, fields: [...SEARCH_INDEX_OPTIONS.fields], storeFields: [...SEARCH_INDEX_OPTIONS.storeFields] });
 }
 
+export function serialiseIndex(index: MiniSearch<SearchEntry>): string {
+  return JSON.stringify(index);
+}
+
 /** The serialised index of `entries`, indexed in the order given: a fixed order gives identical output. */
 export function buildSearchIndex(entries: readonly SearchEntry[]): string {
   const index = createIndex();
   index.addAll(entries);
-  return JSON.stringify(index);
+  return serialiseIndex(index);
 }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 
-export type WorkerName = 'extract-worker' | 'layout-worker';
+export type WorkerName = 'extract-worker' | 'layout-worker' | 'search-index-worker';
 
 /**
  * Starts a build worker thread. From TypeScript sources (tests, tsx) it goes through
@@ -12,4 +12,38 @@ export function startWorker(name: WorkerName): Worker {
     return new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { module: `./${name}.ts` } });
   }
   return new Worker(new URL(`./${name}.mjs`, import.meta.url));
+}
+
+/** A build stage in a worker thread that answers one request: its failure reaches the caller. */
+export class StageWorker<Answer> {
+  private readonly worker: Worker;
+  private readonly answer: Promise<Answer>;
+
+  constructor(private readonly name: WorkerName) {
+    this.worker = startWorker(name);
+    this.answer = new Promise<Answer>((resolve, reject) => {
+      this.worker.once('message', resolve);
+      this.worker.once('error', (error) => reject(new Error(`${name} failed: ${error.message}`)));
+      this.worker.once('exit', (code) => reject(new Error(`${name} exited with code ${code} before answering`)));
+    });
+    // The failure is read when the answer is awaited; until then it must not count as unhandled.
+    this.answer.catch(() => undefined);
+  }
+
+  protected post(message: unknown): void {
+    this.worker.postMessage(message);
+  }
+
+  /** The worker's one answer; the thread ends with it. */
+  protected async result(): Promise<Answer> {
+    try {
+      return await this.answer;
+    } finally {
+      this.dispose();
+    }
+  }
+
+  dispose(): void {
+    void this.worker.terminate();
+  }
 }

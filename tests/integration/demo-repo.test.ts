@@ -146,4 +146,11 @@ describe('determinism', () => {
     expect(first!.files.get('graph.json')).toBe(output.files.get('graph.json'));
     for (const dir of copies) rmSync(dir, { recursive: true, force: true });
   });
+
+  it('gives the same output with the layout and search index in worker threads', async () => {
+    const inWorkers = await buildGraph({ repo, repoUrl: 'https://github.com/example/demo', ref: 'main', threads: 2, stageWorkers: true });
+    expect(output.report.stats.documents).toBeLessThan(100);
+    for (const name of ['graph.json', 'search-index.json']) expect(inWorkers.files.get(name)).toBe(output.files.get(name));
+    expect(inWorkers.graph.nodes.filter((node) => node.position).length).toBe(output.graph.nodes.length);
+  });
 });
