@@ -67,7 +67,7 @@ export async function computeLayout(graph: GraphDocument): Promise<Positions> {
   const random = Math.random;
   Math.random = seededRandom(1);
   try {
-    cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, idealEdgeLength: () => 70, nodeRepulsion: () => 8000, uniformNodeDimensions: true } as LayoutOptions).run();
+    cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, fit: false, idealEdgeLength: () => 70, nodeRepulsion: () => 8000, uniformNodeDimensions: true } as LayoutOptions).run();
   } finally {
     Math.random = random;
   }

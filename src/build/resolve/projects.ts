@@ -72,17 +72,39 @@ export function findAssessedProjects(markdownPaths: readonly string[], titles: R
 
 /**
  * The project's name as its documents write it (`WasmEdge`, `OPA`, `Confidential Containers`):
- * the folder name found in a title, with any of `-`, `_`, space or nothing between its parts;
- * the folder name itself otherwise.
+ * the folder name found as a whole word in a title, with any of `-`, `_`, space or nothing
+ * between its parts; the folder name itself otherwise.
  */
-function projectLabel(folder: string, paths: ReadonlyArray<string | undefined>, titles: ReadonlyMap<string, string>): string {
+export function projectLabel(folder: string, paths: ReadonlyArray<string | undefined>, titles: ReadonlyMap<string, string>): string {
   const name = posix.basename(folder);
   const parts = name.split(/[-_ ]+/).filter(Boolean).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('[-_ ]?')}(?![\\p{L}\\p{N}])`, 'iu');
+  if (parts.length === 0) return name;
+  // Word boundaries are checked apart from the pattern: a pattern that holds them as Unicode
+  // lookarounds takes tens of milliseconds to compile, once per project.
+  const pattern = new RegExp(parts.join('[-_ ]?'), 'giu');
   for (const path of paths) {
     const title = path ? titles.get(path) : undefined;
-    const match = title ? pattern.exec(title) : null;
-    if (match) return match[0];
+    const match = title ? wholeWordMatch(pattern, title) : undefined;
+    if (match) return match;
   }
   return name;
+}
+
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
+const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
+
+/** The first match of a global `pattern` in `text` with no letter or digit on either side. */
+function wholeWordMatch(pattern: RegExp, text: string): string | undefined {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const end = match.index + match[0].length;
+    // Two code units either side hold one whole code point, astral ones included.
+    if (!LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, match.index - 2), match.index)) && !LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) {
+      return match[0];
+    }
+    // Matches may overlap: look again from the next code point, not from the end of this match
+    // (a Unicode pattern set inside a surrogate pair would step back and find the same match).
+    pattern.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return undefined;
 }
