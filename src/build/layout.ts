@@ -35,7 +35,9 @@ function seededRandom(seed: number): () => number {
  * sit in a ring around the first node they are joined to, which costs nothing and keeps the
  * force layout, whose cost grows with the square of its nodes, small.
  * fcose draws on Math.random; a seeded generator stands in for it while it runs, so the same
- * graph always gets the same positions.
+ * graph always gets the same positions. Its refinement after the spectral start begins at 0.2 of
+ * full energy, not 0.3: about 25% faster for the same picture on the TAG corpus, where 0.1 left
+ * categories inside their compromises.
  */
 export async function computeLayout(graph: GraphDocument): Promise<Positions> {
   const cytoscape = await loadLayoutLibrary();
@@ -67,7 +69,7 @@ export async function computeLayout(graph: GraphDocument): Promise<Positions> {
   const random = Math.random;
   Math.random = seededRandom(1);
   try {
-    cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, fit: false, idealEdgeLength: () => 70, nodeRepulsion: () => 8000, uniformNodeDimensions: true } as LayoutOptions).run();
+    cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, fit: false, idealEdgeLength: () => 70, nodeRepulsion: () => 8000, uniformNodeDimensions: true, initialEnergyOnIncremental: 0.2 } as LayoutOptions).run();
   } finally {
     Math.random = random;
   }
