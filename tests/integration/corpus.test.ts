@@ -1,5 +1,8 @@
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
 import { GraphQuery } from '../helpers/graph.ts';
@@ -92,4 +95,16 @@ describe.skipIf(!existsSync(corpus) && !process.env.CI)('build on the tag-securi
     const inbound = q.edges({ target: 'doc:community/working-groups/supply-chain-security/supply-chain-security-paper/sscsp.md', kind: 'links_to' });
     expect(inbound.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('npm run graph (the bundled CLI, its worker bundles and V8 flags) writes what the pipeline builds', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'corpus-cli-'));
+    try {
+      const graphScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['graph']!;
+      const [, ...nodeArgs] = graphScript.split(' ');
+      await promisify(execFile)(process.execPath, [...nodeArgs, '--repo', corpus, '--out', out, '--quiet']);
+      for (const name of ['graph.json', 'search-index.json']) expect(readFileSync(join(out, name), 'utf8')).toBe(output.files.get(name));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
