@@ -43,11 +43,15 @@ rmSync(out, { recursive: true, force: true });
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const format = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+// Each run's ratio to the baseline run beside it: slow spells of a shared machine fall on both.
+const pairedRatio = (times: number[]): number => median(times.map((time, run) => time / baseline[run]!));
 process.stdout.write(`repo: ${repo}, ${runs} cold runs each, alternating\n`);
-process.stdout.write(`${'what'.padEnd(52)}${'median'.padStart(10)}${'min'.padStart(10)}   vs baseline\n`);
+process.stdout.write(`${'what'.padEnd(52)}${'median'.padStart(10)}${'min'.padStart(10)}   vs baseline (medians)   (run by run)\n`);
 process.stdout.write(`${'baseline: remark-parse + remark-gfm, every file once'.padEnd(52)}${format(median(baseline)).padStart(10)}${format(Math.min(...baseline)).padStart(10)}\n`);
 const row = (label: string, times: number[]): void => {
-  process.stdout.write(`${label.padEnd(52)}${format(median(times)).padStart(10)}${format(Math.min(...times)).padStart(10)}   ×${(median(times) / median(baseline)).toFixed(2)}\n`);
+  const ratios = `×${(median(times) / median(baseline)).toFixed(2)}`.padEnd(24);
+  process.stdout.write(`${label.padEnd(52)}${format(median(times)).padStart(10)}${format(Math.min(...times)).padStart(10)}   ${ratios}×${pairedRatio(times).toFixed(2)}\n`);
 };
 row('build: npm run graph (cold process)', build);
 row('build without layout: --no-layout', buildWithoutLayout);
+process.stdout.write(`runs (baseline / build / --no-layout): ${baseline.map((time, run) => [time, build[run]!, buildWithoutLayout[run]!].map((ms) => (ms / 1000).toFixed(2)).join(' / ')).join(', ')}\n`);

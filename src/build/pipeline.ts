@@ -56,6 +56,8 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     return result;
   };
 
+  // Git answers in a few processes of its own: ask while the files are read and parsed.
+  const gitInfo = readGitInfo(options.repo);
   const excludes = [...(options.replaceDefaultExcludes ? [] : DEFAULT_EXCLUDES), ...(options.excludes ?? [])];
   const collection = await stage('collect', () => collectFiles(options.repo, excludes));
   const markdownFiles = collection.files.filter((file) => file.markdown);
@@ -80,7 +82,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     });
     const binaryWarnings = loaded.filter((item) => item.binary).flatMap((item) => item.warnings);
 
-    const git = await readGitInfo(options.repo);
+    const git = await gitInfo;
     const url = options.repoUrl ?? git.url;
     const fileSet = new Set(collection.files.map((file) => file.path));
     const remoteSlug = (url ? githubSlug(url) : undefined) ?? inferRemoteSlug(documents, fileSet);
