@@ -53,9 +53,13 @@ export function extractLabelledLines(path: string, nodes: readonly FlatNode[]): 
       continue;
     }
     if (node.type !== 'paragraph') continue;
+    const raw = rawTextOf(node);
+    // Most paragraphs have no colon at all: skip them before splitting and matching line by line.
+    if (!raw.includes(':')) continue;
     const startLine = lineOf(node);
-    const lines = rawTextOf(node).split('\n');
+    const lines = raw.split('\n');
     for (let index = 0; index < lines.length; index += 1) {
+      if (!lines[index]!.includes(':')) continue;
       const match = LABELLED_LINE.exec(lines[index]!);
       if (!match) continue;
       const labels = normaliseRoles(match[1]!);
