@@ -4,7 +4,7 @@
 // loader takes, and loads one file instead of hundreds of small packages. The bundle is reused
 // while no file it was made from (nor the lock file or this script) is newer than it.
 //   node scripts/run-bundled.mjs scripts/build-graph.ts [args…]
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -36,6 +36,8 @@ function isFresh() {
 }
 
 if (!isFresh()) {
+  // The stamp takes the time the build began: a file saved while it ran counts as newer.
+  const startedAt = new Date();
   const { build } = await import('esbuild');
   // Chunk names carry content hashes: start empty so old ones do not pile up.
   rmSync(outdir, { recursive: true, force: true });
@@ -47,6 +49,8 @@ if (!isFresh()) {
       { in: resolve(root, 'src/build/search-index-worker.ts'), out: 'search-index-worker' },
     ],
     outdir,
+    // Input paths in the metafile are then relative to the project, as the freshness check reads them.
+    absWorkingDir: root,
     bundle: true,
     splitting: true,
     // Chunks sit beside the entries, so a worker's URL relative to any of them resolves alike.
@@ -61,6 +65,7 @@ if (!isFresh()) {
     logLevel: 'error',
   });
   writeFileSync(stampPath, `${JSON.stringify(Object.keys(result.metafile.inputs).sort())}\n`);
+  utimesSync(stampPath, startedAt, startedAt);
 }
 process.argv = [process.argv[0], resolve(outdir, `${name}.mjs`), ...args];
 await import(pathToFileURL(process.argv[1]).href);
