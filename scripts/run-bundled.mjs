@@ -19,16 +19,11 @@ const name = basename(entry).replace(/\.ts$/, '');
 const stampPath = resolve(outdir, `${name}.inputs.json`);
 const alwaysInputs = ['package.json', 'package-lock.json', 'scripts/run-bundled.mjs'];
 
+/** Whether the stamp exists and no input is newer; a missing input means the bundle is stale. */
 function isFresh() {
-  let stampTime;
-  let inputs;
   try {
-    stampTime = statSync(stampPath).mtimeMs;
-    inputs = JSON.parse(readFileSync(stampPath, 'utf8'));
-  } catch {
-    return false;
-  }
-  try {
+    const stampTime = statSync(stampPath).mtimeMs;
+    const inputs = JSON.parse(readFileSync(stampPath, 'utf8'));
     return [...alwaysInputs, ...inputs].every((input) => statSync(resolve(root, input)).mtimeMs <= stampTime);
   } catch {
     return false;

@@ -8,7 +8,7 @@ import { defaultThreads, extractAll } from './pool.ts';
 import { readGitInfo, repoNameOf } from './repo-info.ts';
 import { githubSlug, inferRemoteSlug } from './resolve/remote.ts';
 import { LayoutWorker } from './layout-worker-client.ts';
-import { buildSearchIndex, documentEntries, entityEntries } from './search-index.ts';
+import { documentEntries, entityEntries, SearchIndexBuilder } from './search-index.ts';
 import { SearchIndexWorker } from './search-index-worker-client.ts';
 import { byCodePoint } from './text/order.ts';
 
@@ -68,12 +68,13 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const inWorkers = options.stageWorkers ?? texts.length >= STAGE_WORKERS_MIN_DOCUMENTS;
   const layoutWorker = withLayout && inWorkers ? new LayoutWorker() : undefined;
   const indexWorker = inWorkers ? new SearchIndexWorker() : undefined;
+  const searchIndexer = indexWorker ?? new SearchIndexBuilder();
   const core = async () => {
     const extracted = await stage('extract', () =>
       extractAll(
         texts.map((item) => ({ path: item.file.path, text: item.text })),
         options.threads ?? defaultThreads(),
-        indexWorker && ((facts) => indexWorker.add(documentEntries(facts))),
+        (facts) => searchIndexer.add(documentEntries(facts)),
       ),
     );
     const documents: DocumentFacts[] = extracted.map((facts, index) => {
@@ -105,11 +106,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       : withLayout
         ? import('./layout.ts').then(({ computeLayout }) => computeLayout(assembled.graph))
         : Promise.resolve(new Map());
-    const searchIndex = await stage('index', () =>
-      indexWorker
-        ? indexWorker.finish(entityEntries(assembled.graph.nodes))
-        : buildSearchIndex([...documents.flatMap(documentEntries), ...entityEntries(assembled.graph.nodes)]),
-    );
+    const searchIndex = await stage('index', () => searchIndexer.finish(entityEntries(assembled.graph.nodes)));
     const positions = await stage('layout', () => layout);
     timings['layout'] = Math.round(performance.now() - layoutStarted);
     for (const node of assembled.graph.nodes) {

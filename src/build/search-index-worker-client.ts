@@ -4,9 +4,9 @@ import { StageWorker } from './workers.ts';
 export type SearchIndexMessage = { type: 'add' | 'finish'; entries: SearchEntry[] };
 
 /**
- * The search index, built in a worker thread while the main thread is still parsing: each
+ * `SearchIndexBuilder` in a worker thread, filled while the main thread is still parsing: each
  * document's entries go over as soon as it is extracted, the entities at the end. Entries are
- * indexed in the order sent, so the output is the same as `buildSearchIndex` on that order.
+ * indexed in the order sent, so the output is the same as the builder's in this thread.
  */
 export class SearchIndexWorker extends StageWorker<string> {
   constructor() {

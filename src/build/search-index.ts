@@ -42,17 +42,24 @@ export function entityEntries(nodes: readonly GraphNode[]): SearchEntry[] {
     .sort((a, b) => byCodePoint(a.id, b.id));
 }
 
-export function createIndex(): MiniSearch<SearchEntry> {
-  return new MiniSearch<SearchEntry>({ ...SEARCH_INDEX_OPTIONS, fields: [...SEARCH_INDEX_OPTIONS.fields], storeFields: [...SEARCH_INDEX_OPTIONS.storeFields] });
-}
+/**
+ * The index, filled in the order entries are added (a fixed order gives identical output):
+ * documents as they are extracted, then the entities, then serialised for the browser.
+ */
+export class SearchIndexBuilder {
+  private readonly index = new MiniSearch<SearchEntry>({
+    ...SEARCH_INDEX_OPTIONS,
+    fields: [...SEARCH_INDEX_OPTIONS.fields],
+    storeFields: [...SEARCH_INDEX_OPTIONS.storeFields],
+  });
 
-export function serialiseIndex(index: MiniSearch<SearchEntry>): string {
-  return JSON.stringify(index);
-}
+  add(entries: readonly SearchEntry[]): void {
+    this.index.addAll(entries);
+  }
 
-/** The serialised index of `entries`, indexed in the order given: a fixed order gives identical output. */
-export function buildSearchIndex(entries: readonly SearchEntry[]): string {
-  const index = createIndex();
-  index.addAll(entries);
-  return serialiseIndex(index);
+  /** Adds the last entries and returns the serialised index. */
+  finish(entries: readonly SearchEntry[]): string {
+    this.add(entries);
+    return JSON.stringify(this.index);
+  }
 }

@@ -19,7 +19,7 @@ export class StageWorker<Answer> {
   private readonly worker: Worker;
   private readonly answer: Promise<Answer>;
 
-  constructor(private readonly name: WorkerName) {
+  constructor(name: WorkerName) {
     this.worker = startWorker(name);
     this.answer = new Promise<Answer>((resolve, reject) => {
       this.worker.once('message', resolve);
