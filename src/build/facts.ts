@@ -34,8 +34,6 @@ export interface PersonMention extends PersonName {
   source: Source;
 }
 
-/** Entities whose identity is decided after extraction (by link target or label). */
-export type MentionedEntityKind = 'group' | 'publication' | 'compromise';
 
 export interface PublicationFormat {
   /** `markdown`, `pdf`, `audio`, `spreadsheet`, or a language for translations. */
@@ -45,8 +43,9 @@ export interface PublicationFormat {
   link: RawLink;
 }
 
+/** An entity whose identity is decided after extraction, by link target or label (a kind with identity `link-or-label`). */
 export interface EntityMention {
-  kind: MentionedEntityKind;
+  kind: string;
   label: string;
   /** The link in the entity's cell: its home document, file or page. */
   link?: RawLink;
@@ -74,6 +73,10 @@ export interface DocumentFacts {
   words: number;
   summary: string;
   date?: string;
+  /** Front matter's `translationKey`: documents sharing one translate each other. */
+  translationKey?: string;
+  /** Front matter's `lang` or `language`. */
+  lang?: string;
   sections: Section[];
   links: RawLink[];
   entities: EntityMention[];

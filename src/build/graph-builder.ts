@@ -53,6 +53,15 @@ export class GraphBuilder {
     return this.nodes.has(id);
   }
 
+  /** Adds other names to a node, leaving out its own label. */
+  addAliases(id: string, aliases: readonly string[], sources: readonly Source[]): void {
+    const node = this.nodes.get(id);
+    if (!node) throw new Error(`no node ${id} to add aliases to`);
+    const fresh = aliases.filter((alias) => alias !== node.label);
+    node.sources.push(...sources);
+    if (fresh.length > 0) node.attrs['aliases'] = mergeAttr(node.attrs['aliases'] ?? [], fresh);
+  }
+
   addNode(node: { id: string; kind: NodeKind; label: string; path?: string; attrs?: Attrs; sources: Source[] }): string {
     const existing = this.nodes.get(node.id);
     if (!existing) {

@@ -1,5 +1,5 @@
 import type { Core, CytoscapeOptions, LayoutOptions } from 'cytoscape';
-import type { GraphDocument, NodeKind } from '../schema/graph.ts';
+import type { GraphDocument } from '../schema/graph.ts';
 
 /** Cytoscape with fcose, loaded on first use: only the thread that lays out pays for it. */
 let layoutLibrary: Promise<(options: CytoscapeOptions) => Core> | undefined;
@@ -14,8 +14,6 @@ export function loadLayoutLibrary(): Promise<(options: CytoscapeOptions) => Core
 export type Positions = Map<string, { x: number; y: number }>;
 
 /** Kinds laid out around the node that links to them instead of by the force layout. */
-const SATELLITE_KINDS: ReadonlySet<NodeKind> = new Set(['external', 'asset']);
-
 /** Mulberry32: a small seeded PRNG, so the layout is the same on every build. */
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -41,7 +39,9 @@ function seededRandom(seed: number): () => number {
  */
 export async function computeLayout(graph: GraphDocument): Promise<Positions> {
   const cytoscape = await loadLayoutLibrary();
-  const isSatellite = new Map(graph.nodes.map((node) => [node.id, SATELLITE_KINDS.has(node.kind)]));
+  // Satellite kinds (files, external sites, by the graph's catalogue) ring the node they hang from.
+  const satellites = new Set(graph.kinds.nodes.filter((info) => info.satellite).map((info) => info.kind));
+  const isSatellite = new Map(graph.nodes.map((node) => [node.id, satellites.has(node.kind)]));
   // Leaves (one neighbour among the rest) need no forces either: they ring their neighbour.
   const neighbours = new Map<string, Set<string>>();
   for (const edge of graph.edges) {

@@ -1,6 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { BuildReport, GraphDocument, RepoInfo } from '../schema/graph.ts';
 import { OUTPUT_FILES, SCHEMA_VERSION } from '../schema/graph.ts';
+import { DEFAULT_REGISTRY, type KindRegistry } from '../kinds/registry.ts';
+import { PROFILES, DEFAULT_PROFILE } from '../profiles/index.ts';
+import { compileProfile, type ProfileData } from '../profiles/profile.ts';
 import { assemble } from './assemble/index.ts';
 import { collectFiles, DEFAULT_EXCLUDES, DEFAULT_MAX_BYTES, loadMarkdown } from './collect.ts';
 import type { DocumentFacts } from './facts.ts';
@@ -22,6 +25,10 @@ export interface BuildOptions {
   repo: string;
   repoUrl?: string;
   ref?: string;
+  /** The repository family's conventions; `cncf` by default. */
+  profile?: ProfileData;
+  /** The kinds the build knows; the shipped ones by default. */
+  registry?: KindRegistry;
   /** Added to the default excludes unless `replaceDefaultExcludes`. */
   excludes?: readonly string[];
   replaceDefaultExcludes?: boolean;
@@ -58,7 +65,9 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
 
   // Git answers in a few processes of its own: ask while the files are read and parsed.
   const gitInfo = readGitInfo(options.repo);
-  const excludes = [...(options.replaceDefaultExcludes ? [] : DEFAULT_EXCLUDES), ...(options.excludes ?? [])];
+  const profile = compileProfile(options.profile ?? PROFILES[DEFAULT_PROFILE]!);
+  const registry = options.registry ?? DEFAULT_REGISTRY;
+  const excludes = [...(options.replaceDefaultExcludes ? [] : DEFAULT_EXCLUDES), ...(profile.data.exclude ?? []), ...(options.excludes ?? [])];
   const collection = await stage('collect', () => collectFiles(options.repo, excludes));
   const markdownFiles = collection.files.filter((file) => file.markdown);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -73,8 +82,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     const extracted = await stage('extract', () =>
       extractAll(
         texts.map((item) => ({ path: item.file.path, text: item.text })),
-        options.threads ?? defaultThreads(),
-        (facts) => searchIndexer.add(documentEntries(facts)),
+        { threads: options.threads ?? defaultThreads(), profile, registry, onExtracted: (facts) => searchIndexer.add(documentEntries(facts)) },
       ),
     );
     const documents: DocumentFacts[] = extracted.map((facts, index) => {
@@ -95,7 +103,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     };
 
     const assembled = await stage('assemble', () =>
-      assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, excluded: collection.excluded, documents }),
+      assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, excluded: collection.excluded, documents, profile, registry }),
     );
     // Layout and search index are independent: for a large repository both run in workers, the
     // index since the first document was extracted. Small ones are done in this thread.
@@ -106,7 +114,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       : withLayout
         ? import('./layout.ts').then(({ computeLayout }) => computeLayout(assembled.graph))
         : Promise.resolve(new Map());
-    const searchIndex = await stage('index', () => searchIndexer.finish(entityEntries(assembled.graph.nodes)));
+    const searchIndex = await stage('index', () => searchIndexer.finish(entityEntries(assembled.graph.nodes, registry)));
     const positions = await stage('layout', () => layout);
     timings['layout'] = Math.round(performance.now() - layoutStarted);
     for (const node of assembled.graph.nodes) {

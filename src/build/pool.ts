@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os';
+import { DEFAULT_REGISTRY, type KindRegistry } from '../kinds/registry.ts';
+import type { Profile } from '../profiles/profile.ts';
 import type { DocumentFacts } from './facts.ts';
 import { extractSafely, type ExtractRequest } from './extract-safely.ts';
 import { startWorker } from './workers.ts';
@@ -16,16 +18,25 @@ export function defaultThreads(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
+export interface ExtractOptions {
+  threads: number;
+  profile: Profile;
+  registry: KindRegistry;
+  onExtracted?: (facts: DocumentFacts) => void;
+}
+
 /**
  * Parses and extracts every document, across `threads` worker threads (in this thread when
- * `threads` is 1 or the input is small). Results come back in input order; `onExtracted` sees
- * each as soon as it and all before it are done, so later stages can start on them meanwhile.
+ * `threads` is 1, the input is small, or the registry is not the default one, whose code the
+ * workers cannot be sent). Results come back in input order; `onExtracted` sees each as soon
+ * as it and all before it are done, so later stages can start on them meanwhile.
  */
-export async function extractAll(inputs: readonly ExtractInput[], threads: number, onExtracted?: (facts: DocumentFacts) => void): Promise<DocumentFacts[]> {
+export async function extractAll(inputs: readonly ExtractInput[], options: ExtractOptions): Promise<DocumentFacts[]> {
+  const { threads, profile, registry, onExtracted } = options;
   const totalBytes = inputs.reduce((sum, input) => sum + input.text.length, 0);
-  if (threads <= 1 || inputs.length < 2 || totalBytes < PARALLEL_THRESHOLD_BYTES) {
+  if (threads <= 1 || inputs.length < 2 || totalBytes < PARALLEL_THRESHOLD_BYTES || registry !== DEFAULT_REGISTRY) {
     return inputs.map((input) => {
-      const facts = extractSafely(input.path, input.text);
+      const facts = extractSafely(input.path, input.text, profile, registry);
       onExtracted?.(facts);
       return facts;
     });
@@ -35,7 +46,7 @@ export async function extractAll(inputs: readonly ExtractInput[], threads: numbe
   // Largest first, so no worker is left with one big file at the end.
   const order = inputs.map((_, index) => index).sort((a, b) => inputs[b]!.text.length - inputs[a]!.text.length || a - b);
   let next = 0;
-  const workers = Array.from({ length: Math.min(threads, inputs.length) }, () => startWorker('extract-worker'));
+  const workers = Array.from({ length: Math.min(threads, inputs.length) }, () => startWorker('extract-worker', { profile: profile.data }));
   try {
     await Promise.all(
       workers.map(

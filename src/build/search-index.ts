@@ -1,11 +1,10 @@
 import MiniSearch from 'minisearch';
 import { documentNodeId, type GraphNode } from '../schema/graph.ts';
 import { SEARCH_INDEX_OPTIONS, type SearchEntry } from '../schema/search.ts';
+import type { KindRegistry } from '../kinds/registry.ts';
 import type { DocumentFacts } from './facts.ts';
 import { byCodePoint } from './text/order.ts';
 
-/** Entity attributes worth finding by text. */
-const SEARCHED_ATTRS = ['handle', 'organization', 'description', 'summary', 'types', 'year', 'date', 'series', 'release', 'folder'];
 
 /** A document's searchable units: one per section, or the whole document when it has none. */
 export function documentEntries(doc: DocumentFacts): SearchEntry[] {
@@ -25,14 +24,14 @@ export function documentEntries(doc: DocumentFacts): SearchEntry[] {
   }));
 }
 
-/** Every node but documents, by its label, aliases and attributes; sorted by id. */
-export function entityEntries(nodes: readonly GraphNode[]): SearchEntry[] {
+/** Every node but documents, by its label, aliases and the attributes its kind says are searched; sorted by id. */
+export function entityEntries(nodes: readonly GraphNode[], registry: KindRegistry): SearchEntry[] {
   return nodes
     .filter((node) => node.kind !== 'document')
     .map((node) => {
       const attrs = node.attrs ?? {};
       const aliases = Array.isArray(attrs['aliases']) ? attrs['aliases'].join(' ') : '';
-      const text = SEARCHED_ATTRS.flatMap((key) => {
+      const text = registry.info(node.kind).searchedAttributes.flatMap((key) => {
         const value = attrs[key];
         if (value === undefined) return [];
         return Array.isArray(value) ? value : [String(value)];

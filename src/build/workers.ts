@@ -7,11 +7,11 @@ export type WorkerName = 'extract-worker' | 'layout-worker' | 'search-index-work
  * worker-entry.mjs, which registers the TypeScript loader; from the bundle that
  * scripts/run-bundled.mjs makes, the worker's own bundle sits beside this code.
  */
-export function startWorker(name: WorkerName): Worker {
+export function startWorker(name: WorkerName, data: Record<string, unknown> = {}): Worker {
   if (import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { module: `./${name}.ts` } });
+    return new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ...data, module: `./${name}.ts` } });
   }
-  return new Worker(new URL(`./${name}.mjs`, import.meta.url));
+  return new Worker(new URL(`./${name}.mjs`, import.meta.url), { workerData: data });
 }
 
 /** A build stage in a worker thread that answers one request: its failure reaches the caller. */

@@ -1,35 +1,17 @@
+import type { KindCatalog } from './kinds.ts';
+
 /**
  * The graph document shared by the build and the app. Isomorphic: no Node or DOM imports.
  * Bump SCHEMA_VERSION whenever a consumer would misread an older document.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-export const NODE_KINDS = [
-  'document',
-  'publication',
-  'group',
-  'person',
-  'organization',
-  'project',
-  'compromise',
-  'category',
-  'asset',
-  'external',
-] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
-
-export const EDGE_KINDS = [
-  'links_to',
-  'role',
-  'author',
-  'affiliated_with',
-  'describes',
-  'has_format',
-  'assesses',
-  'in_category',
-  'part_of',
-] as const;
-export type EdgeKind = (typeof EDGE_KINDS)[number];
+/**
+ * Node and edge kinds are open: the build's registry of kinds decides them, and the graph
+ * document carries their catalogue (`kinds`), which the app reads instead of a list of its own.
+ */
+export type NodeKind = string;
+export type EdgeKind = string;
 
 /** Where a fact was read: a repo-relative path and a 1-based line. */
 export interface Source {
@@ -74,6 +56,8 @@ export interface RepoInfo {
 export interface GraphDocument {
   schemaVersion: number;
   repo: RepoInfo;
+  /** The kinds of node and edge in this graph, in display order. */
+  kinds: KindCatalog;
   nodes: GraphNode[];
   edges: GraphEdge[];
 }
@@ -129,10 +113,9 @@ export function documentNodeId(path: string): string {
   return `doc:${path}`;
 }
 
-export function isNodeKind(value: unknown): value is NodeKind {
-  return typeof value === 'string' && (NODE_KINDS as readonly string[]).includes(value);
-}
+const KIND_NAME = /^[a-z][a-z0-9_-]*$/;
 
-export function isEdgeKind(value: unknown): value is EdgeKind {
-  return typeof value === 'string' && (EDGE_KINDS as readonly string[]).includes(value);
+/** Whether a value can name a kind (lower-case letters, digits, `-`, `_`); which kinds exist is the catalogue's to say. */
+export function isKindName(value: unknown): value is string {
+  return typeof value === 'string' && KIND_NAME.test(value);
 }

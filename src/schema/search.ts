@@ -1,5 +1,3 @@
-import type { NodeKind } from './graph.ts';
-
 /**
  * The full-text index shared by the build (which fills and serialises it) and the app (which
  * only loads it). Both must use these exact options, or the loaded index reads wrongly.
@@ -10,7 +8,7 @@ export interface SearchEntry {
   /** Unique: the node id, plus `#anchor` for a document section. */
   id: string;
   nodeId: string;
-  kind: NodeKind;
+  kind: string;
   title: string;
   aliases: string;
   heading: string;
@@ -47,17 +45,3 @@ export const SEARCH_QUERY_OPTIONS = {
   fuzzy: 0.2,
   combineWith: 'AND',
 } as const;
-
-/** Entities rank above the documents that merely mention them. */
-export const KIND_BOOST: Readonly<Record<NodeKind, number>> = {
-  person: 3,
-  group: 3,
-  publication: 3,
-  project: 3,
-  compromise: 3,
-  category: 2.5,
-  organization: 2,
-  document: 1,
-  asset: 0.6,
-  external: 0.5,
-};

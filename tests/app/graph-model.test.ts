@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { GraphModel } from '../../src/app/lib/graph-model.ts';
-import { relationName, relationsOf } from '../../src/app/lib/relations.ts';
+import { Kinds } from '../../src/app/lib/kind-style.ts';
+import { relationsOf } from '../../src/app/lib/relations.ts';
 import type { EdgeKind, GraphDocument, GraphEdge, GraphNode } from '../../src/schema/graph.ts';
+import { fullCatalog } from '../helpers/graph.ts';
 
 const node = (id: string, kind: GraphNode['kind'] = 'document'): GraphNode => ({ id, kind, label: id.toUpperCase(), sources: [{ path: 'x.md', line: 1 }] });
+const kinds = new Kinds(fullCatalog());
+const relationName = (e: GraphEdge, outgoing: boolean): string => kinds.relation(e.kind, e.role, outgoing);
 const edge = (source: string, target: string, kind: EdgeKind = 'links_to', role?: string): GraphEdge => ({ source, target, kind, ...(role ? { role } : {}), sources: [{ path: 'x.md', line: 1 }] });
 
 function graphOf(nodes: GraphNode[], edges: GraphEdge[]): GraphDocument {
-  return { schemaVersion: 1, repo: { name: 't' }, nodes, edges };
+  return { schemaVersion: 2, repo: { name: 't' }, kinds: fullCatalog(), nodes, edges };
 }
 
 /** Seeded random graphs, to compare BFS answers with a brute-force reference. */
@@ -108,7 +112,9 @@ describe('publication relations', () => {
 
 describe('legend shapes', () => {
   it('has a clip-path for every shape the graph draws', async () => {
-    const { NODE_STYLE, SHAPE_CLIP } = await import('../../src/app/lib/kind-style.ts');
-    for (const style of Object.values(NODE_STYLE)) expect(SHAPE_CLIP[style.shape], style.shape).toMatch(/^(inset|circle|polygon)\(/);
+    const { SHAPE_CLIP } = await import('../../src/app/lib/kind-style.ts');
+    const { NODE_SHAPES } = await import('../../src/schema/kinds.ts');
+    for (const shape of NODE_SHAPES) expect(SHAPE_CLIP[shape], shape).toMatch(/^(inset|circle|polygon)\(/);
+    for (const info of fullCatalog().nodes) expect(NODE_SHAPES).toContain(info.shape);
   });
 });

@@ -9,11 +9,13 @@ import type { SearchClient } from '../../src/app/lib/search-client.ts';
 import type { SearchHit } from '../../src/app/lib/search-engine.ts';
 import { defaultViewState } from '../../src/app/lib/view-state.ts';
 import type { BuildReport, GraphDocument, NodeKind } from '../../src/schema/graph.ts';
+import { fullCatalog } from '../helpers/graph.ts';
 
 const hostile = '<img src=x onerror="window.__pwned=1">';
 const graph: GraphDocument = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   repo: { name: 'o/r', url: 'https://github.com/o/r', ref: 'main' },
+  kinds: fullCatalog(),
   nodes: [
     { id: 'group:g', kind: 'group', label: 'Observability', sources: [{ path: 'README.md', line: 16 }] },
     { id: 'person:zoe', kind: 'person', label: 'Zoë Adler', attrs: { handle: 'zadler' }, sources: [{ path: 'README.md', line: 16 }] },
@@ -86,6 +88,7 @@ describe('Filters', () => {
     const totals = model.countByKind();
     const root = render((target) => mount(Filters, { target, props: {
       view: defaultViewState(),
+      kinds: model.kinds,
       totals,
       hiddenCounts: new Map<NodeKind, number>([['document', 1]]),
       hasSelection: true,
@@ -132,7 +135,7 @@ describe('SearchBox', () => {
     const client = { ready: Promise.resolve(), search: vi.fn(async () => hits) } as unknown as SearchClient;
     const onChoose = vi.fn();
     let query = 'zoë';
-    const root = render((target) => mount(SearchBox, { target, props: { client, query, onQuery: (next: string) => (query = next), onChoose } }));
+    const root = render((target) => mount(SearchBox, { target, props: { kinds: model.kinds, client, query, onQuery: (next: string) => (query = next), onChoose } }));
     const input = root.querySelector('[data-testid="search-input"]') as HTMLInputElement;
     input.dispatchEvent(new FocusEvent('focus'));
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="search-result"]')).toHaveLength(2));

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { GraphModel } from '../../src/app/lib/graph-model.ts';
 import { Explorer } from '../../src/app/state/explorer.svelte.ts';
 import type { BuildReport, GraphDocument, GraphNode } from '../../src/schema/graph.ts';
+import { fullCatalog } from '../helpers/graph.ts';
 
 const node = (id: string, kind: GraphNode['kind']): GraphNode => ({ id, kind, label: id, sources: [{ path: 'a.md', line: 1 }] });
 // a(person) - g(group) - d(document) - x(external) ; d - e(document)
 const graph: GraphDocument = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   repo: { name: 't' },
+  kinds: fullCatalog(),
   nodes: [node('a', 'person'), node('g', 'group'), node('d', 'document'), node('e', 'document'), node('x', 'external')],
   edges: [
     { source: 'a', target: 'g', kind: 'role', role: 'lead', sources: [] },

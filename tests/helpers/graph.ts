@@ -1,4 +1,8 @@
+import { DEFAULT_REGISTRY } from '../../src/kinds/registry.ts';
+import { CNCF_PROFILE } from '../../src/profiles/cncf.ts';
+import { compileProfile } from '../../src/profiles/profile.ts';
 import type { GraphDocument, GraphEdge, GraphNode } from '../../src/schema/graph.ts';
+import type { KindCatalog } from '../../src/schema/kinds.ts';
 
 /** Small queries over a built graph, so tests read as the facts they check. */
 export class GraphQuery {
@@ -30,3 +34,11 @@ export class GraphQuery {
     return ids.map((id) => this.node(id).label).sort();
   }
 }
+
+/** The shipped catalogue of every kind, for graphs written by hand in tests. */
+export function fullCatalog(): KindCatalog {
+  return DEFAULT_REGISTRY.catalog(new Set(DEFAULT_REGISTRY.modules.map((m) => m.info.kind)), new Set(DEFAULT_REGISTRY.edges.map((e) => e.kind)));
+}
+
+/** The cncf profile, compiled. */
+export const CNCF = compileProfile(CNCF_PROFILE);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikePersonName, parsePeople } from '../../src/build/text/people.ts';
+import { CNCF } from '../helpers/graph.ts';
 
 describe('parsePeople', () => {
   const cases: Array<[string, unknown[]]> = [
@@ -25,18 +26,18 @@ describe('parsePeople', () => {
     ['_list names and github handles as appropriate_', []],
   ];
   it.each(cases)('%s', (text, expected) => {
-    expect(parsePeople(text)).toEqual(expected);
+    expect(parsePeople(text, CNCF)).toEqual(expected);
   });
 });
 
 describe('looksLikePersonName', () => {
   it('accepts names with accents and particles', () => {
-    expect(looksLikePersonName('Andrés Vega')).toBe(true);
-    expect(looksLikePersonName('Ana de la Cruz')).toBe(true);
+    expect(looksLikePersonName('Andrés Vega', CNCF)).toBe(true);
+    expect(looksLikePersonName('Ana de la Cruz', CNCF)).toBe(true);
   });
   it('rejects words, sentences and teams', () => {
     for (const text of ['Link', 'TBD', 'the security team', 'Security Assessments', 'Responsible for code review', 'https://x.io']) {
-      expect(looksLikePersonName(text)).toBe(false);
+      expect(looksLikePersonName(text, CNCF)).toBe(false);
     }
   });
 });
@@ -48,6 +49,6 @@ describe('parsePeople with contact details', () => {
     ['Akash HR(akashhr)', [{ name: 'Akash HR' }]],
     ['Sushanth Rabipalli sushanth3120', [{ name: 'Sushanth Rabipalli', handle: 'sushanth3120' }]],
   ])('%s', (text, expected) => {
-    expect(parsePeople(text)).toEqual(expected);
+    expect(parsePeople(text, CNCF)).toEqual(expected);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseLooseDate } from '../../src/build/text/dates.ts';
 import { foldKey, slugify } from '../../src/build/text/fold.ts';
-import { normaliseRole, normaliseRoles } from '../../src/build/text/roles.ts';
+import { CNCF } from '../helpers/graph.ts';
+
+const normaliseRole = (label: string): string | undefined => CNCF.normaliseRole(label);
+const normaliseRoles = (label: string): string[] => CNCF.normaliseRoles(label);
 
 describe('normaliseRole', () => {
   it.each([

@@ -1,4 +1,5 @@
 import type { EdgeKind, GraphDocument, GraphEdge, GraphNode, NodeKind } from '../../schema/graph.ts';
+import { Kinds } from './kind-style.ts';
 
 export interface Incidence {
   edge: GraphEdge;
@@ -14,12 +15,14 @@ export interface Incidence {
 export class GraphModel {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
+  readonly kinds: Kinds;
   private readonly byId = new Map<string, GraphNode>();
   private readonly incidences = new Map<string, Incidence[]>();
 
   constructor(readonly document: GraphDocument) {
     this.nodes = document.nodes;
     this.edges = document.edges;
+    this.kinds = new Kinds(document.kinds);
     for (const node of document.nodes) {
       this.byId.set(node.id, node);
       this.incidences.set(node.id, []);

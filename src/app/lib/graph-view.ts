@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { EDGE_KINDS, NODE_KINDS, type EdgeKind, type GraphDocument } from '../../schema/graph.ts';
-import { EDGE_STYLE, NODE_STYLE } from './kind-style.ts';
+import type { EdgeKind, GraphDocument } from '../../schema/graph.ts';
+import { Kinds } from './kind-style.ts';
 
 cytoscape.use(fcose);
 
@@ -9,7 +9,7 @@ export interface GraphViewCallbacks {
   onSelect(id: string | undefined): void;
 }
 
-function stylesheet(dark: boolean): StylesheetJson {
+function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
   const text = dark ? '#e6e6e6' : '#1f2933';
   const outline = dark ? '#111418' : '#ffffff';
   return [
@@ -30,13 +30,14 @@ function stylesheet(dark: boolean): StylesheetJson {
         'text-wrap': 'ellipsis',
       },
     },
-    ...NODE_KINDS.map((kind) => ({ selector: `node.${kind}`, style: { 'background-color': NODE_STYLE[kind].color, shape: NODE_STYLE[kind].shape } }) as StylesheetJson[number]),
-    { selector: 'node.document, node.asset, node.external', style: { 'min-zoomed-font-size': 12 } },
+    ...kinds.nodes.map((info) => ({ selector: `node.${info.kind}`, style: { 'background-color': info.color, shape: info.shape } }) as StylesheetJson[number]),
+    // Entities are labelled from further out than documents and what hangs from them.
+    { selector: 'node.document, node.satellite', style: { 'min-zoomed-font-size': 12 } },
     {
       selector: 'edge',
       style: { width: 1, 'curve-style': 'haystack', opacity: 0.55, 'haystack-radius': 0 },
     },
-    ...EDGE_KINDS.map((kind) => ({ selector: `edge.${kind}`, style: { 'line-color': EDGE_STYLE[kind].color, 'line-style': EDGE_STYLE[kind].line } }) as StylesheetJson[number]),
+    ...kinds.edges.map((info) => ({ selector: `edge.${info.kind}`, style: { 'line-color': info.color, 'line-style': info.line } }) as StylesheetJson[number]),
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: 'edge.near', style: { opacity: 1, width: 2 } },
@@ -52,13 +53,16 @@ function stylesheet(dark: boolean): StylesheetJson {
  */
 export class GraphView {
   private readonly cy: Core;
+  private readonly kinds: Kinds;
 
   constructor(container: HTMLElement, graph: GraphDocument, degree: (id: string) => number, dark: boolean, callbacks: GraphViewCallbacks) {
+    const graphKinds = new Kinds(graph.kinds);
+    this.kinds = graphKinds;
     const elements: ElementDefinition[] = [
       ...graph.nodes.map((node) => ({
         group: 'nodes' as const,
         data: { id: node.id, label: node.label, size: Math.min(60, 10 + 4 * Math.sqrt(degree(node.id))) },
-        classes: node.kind,
+        classes: graphKinds.node(node.kind).satellite ? `${node.kind} satellite` : node.kind,
         position: node.position ? { ...node.position } : { x: 0, y: 0 },
       })),
       ...graph.edges.map((edge, index) => ({ group: 'edges' as const, data: { id: `e${index}`, source: edge.source, target: edge.target, kind: edge.kind }, classes: edge.kind })),
@@ -67,7 +71,7 @@ export class GraphView {
       container,
       elements,
       layout: { name: 'preset' },
-      style: stylesheet(dark),
+      style: stylesheet(graphKinds, dark),
       selectionType: 'single',
       boxSelectionEnabled: false,
       minZoom: 0.02,
@@ -136,7 +140,7 @@ export class GraphView {
   }
 
   setTheme(dark: boolean): void {
-    this.cy.style(stylesheet(dark));
+    this.cy.style(stylesheet(this.kinds, dark));
   }
 
   /** Ids of the nodes currently drawn, for tests and the list view's counts. */

@@ -1,21 +1,7 @@
-import type { EdgeKind, NodeKind } from '../../schema/graph.ts';
+import { NODE_SHAPES, relationLabel, type EdgeKindInfo, type KindCatalog, type NodeKindInfo, type NodeShape } from '../../schema/kinds.ts';
 
-/** How each node kind looks, in the graph and in the legend. Colours read on light and dark backgrounds. */
-export const NODE_STYLE: Readonly<Record<NodeKind, { color: string; shape: string; label: string }>> = {
-  document: { color: '#6b7b8c', shape: 'round-rectangle', label: 'Document' },
-  publication: { color: '#d9822b', shape: 'star', label: 'Publication' },
-  group: { color: '#2f80ed', shape: 'hexagon', label: 'Group' },
-  person: { color: '#27ae60', shape: 'ellipse', label: 'Person' },
-  organization: { color: '#9b51e0', shape: 'diamond', label: 'Organisation' },
-  project: { color: '#00a3a3', shape: 'octagon', label: 'Project' },
-  compromise: { color: '#eb5757', shape: 'triangle', label: 'Compromise' },
-  category: { color: '#c94f7c', shape: 'tag', label: 'Category' },
-  asset: { color: '#a0a060', shape: 'rectangle', label: 'File' },
-  external: { color: '#8c8c8c', shape: 'vee', label: 'External site' },
-};
-
-/** The cytoscape node shapes above, as CSS clip-paths, so the legend shows what the graph draws. */
-export const SHAPE_CLIP: Readonly<Record<string, string>> = {
+/** The node shapes cytoscape draws, as CSS clip-paths, so the legend shows what the graph draws. */
+export const SHAPE_CLIP: Readonly<Record<NodeShape, string>> = {
   'round-rectangle': 'inset(10% round 25%)',
   rectangle: 'inset(10%)',
   ellipse: 'circle(50%)',
@@ -28,14 +14,48 @@ export const SHAPE_CLIP: Readonly<Record<string, string>> = {
   vee: 'polygon(0% 0%, 50% 40%, 100% 0%, 50% 100%)',
 };
 
-export const EDGE_STYLE: Readonly<Record<EdgeKind, { color: string; line: 'solid' | 'dashed' | 'dotted'; label: string }>> = {
-  links_to: { color: '#9aa5b1', line: 'solid', label: 'links to' },
-  role: { color: '#27ae60', line: 'solid', label: 'role' },
-  author: { color: '#6fcf97', line: 'dashed', label: 'author' },
-  affiliated_with: { color: '#9b51e0', line: 'dotted', label: 'affiliated with' },
-  describes: { color: '#2f80ed', line: 'dashed', label: 'describes' },
-  has_format: { color: '#d9822b', line: 'dashed', label: 'has format' },
-  assesses: { color: '#00a3a3', line: 'solid', label: 'assesses' },
-  in_category: { color: '#c94f7c', line: 'solid', label: 'in category' },
-  part_of: { color: '#bdbdbd', line: 'dotted', label: 'part of' },
-};
+/**
+ * The kinds of one graph, as its build described them: how each is named, drawn and ranked.
+ * A kind the catalogue does not describe is still shown, plainly, under its own name.
+ */
+export class Kinds {
+  readonly nodes: readonly NodeKindInfo[];
+  readonly edges: readonly EdgeKindInfo[];
+  private readonly nodeByKind: ReadonlyMap<string, NodeKindInfo>;
+  private readonly edgeByKind: ReadonlyMap<string, EdgeKindInfo>;
+
+  constructor(catalog: KindCatalog) {
+    this.nodes = catalog.nodes.map((info) => (NODE_SHAPES.includes(info.shape) ? info : { ...info, shape: 'ellipse' }));
+    this.edges = catalog.edges;
+    this.nodeByKind = new Map(this.nodes.map((info) => [info.kind, info]));
+    this.edgeByKind = new Map(this.edges.map((info) => [info.kind, info]));
+  }
+
+  node(kind: string): NodeKindInfo {
+    return this.nodeByKind.get(kind) ?? { kind, label: kind, color: '#8c8c8c', shape: 'ellipse', searchBoost: 1, searchedAttributes: [], attributes: {} };
+  }
+
+  edge(kind: string): EdgeKindInfo {
+    return this.edgeByKind.get(kind) ?? { kind, label: kind.replace(/_/g, ' '), color: '#9aa5b1', line: 'solid', outgoing: kind.replace(/_/g, ' '), incoming: `${kind.replace(/_/g, ' ')} (from)` };
+  }
+
+  /** Position in display order; kinds the catalogue does not know come last. */
+  order(kind: string): number {
+    const index = this.nodes.findIndex((info) => info.kind === kind);
+    return index < 0 ? this.nodes.length : index;
+  }
+
+  /** How an edge reads from one of its ends: `lead of`, `leads`, `links to`, `linked from`… */
+  relation(kind: string, role: string | undefined, outgoing: boolean): string {
+    return relationLabel(this.edge(kind), role, outgoing);
+  }
+
+  /** Kind name to search boost, for the search worker. */
+  boosts(): Record<string, number> {
+    return Object.fromEntries(this.nodes.map((info) => [info.kind, info.searchBoost]));
+  }
+
+  hiddenByDefault(): string[] {
+    return this.nodes.filter((info) => info.hiddenByDefault).map((info) => info.kind);
+  }
+}

@@ -1,4 +1,4 @@
-import { isEdgeKind, isNodeKind, OUTPUT_FILES, SCHEMA_VERSION, type BuildReport, type GraphDocument } from '../../schema/graph.ts';
+import { isKindName, OUTPUT_FILES, SCHEMA_VERSION, type BuildReport, type GraphDocument } from '../../schema/graph.ts';
 
 export class DataError extends Error {}
 
@@ -30,15 +30,27 @@ export function validateGraph(value: unknown, url: string = OUTPUT_FILES.graph):
   if (value['schemaVersion'] !== SCHEMA_VERSION) throw new DataError(`${url}: schema version ${String(value['schemaVersion'])}, this app reads version ${SCHEMA_VERSION}; rebuild the data`);
   if (!isObject(value['repo']) || typeof value['repo']['name'] !== 'string') throw new DataError(`${url}: missing repo`);
   if (!Array.isArray(value['nodes']) || !Array.isArray(value['edges'])) throw new DataError(`${url}: missing nodes or edges`);
+  const kinds = value['kinds'];
+  if (!isObject(kinds) || !Array.isArray(kinds['nodes']) || !Array.isArray(kinds['edges'])) throw new DataError(`${url}: missing the catalogue of kinds`);
+  kinds['nodes'].forEach((info: unknown, index) => {
+    if (!isObject(info) || !isKindName(info['kind']) || typeof info['label'] !== 'string' || typeof info['color'] !== 'string' || typeof info['searchBoost'] !== 'number') {
+      throw new DataError(`${url}: node kind ${index} is malformed`);
+    }
+  });
+  kinds['edges'].forEach((info: unknown, index) => {
+    if (!isObject(info) || !isKindName(info['kind']) || typeof info['label'] !== 'string' || typeof info['outgoing'] !== 'string' || typeof info['incoming'] !== 'string') {
+      throw new DataError(`${url}: edge kind ${index} is malformed`);
+    }
+  });
   const ids = new Set<string>();
   value['nodes'].forEach((node: unknown, index) => {
-    if (!isObject(node) || typeof node['id'] !== 'string' || typeof node['label'] !== 'string' || !isNodeKind(node['kind']) || !Array.isArray(node['sources'])) {
+    if (!isObject(node) || typeof node['id'] !== 'string' || typeof node['label'] !== 'string' || !isKindName(node['kind']) || !Array.isArray(node['sources'])) {
       throw new DataError(`${url}: node ${index} is malformed`);
     }
     ids.add(node['id']);
   });
   value['edges'].forEach((edge: unknown, index) => {
-    if (!isObject(edge) || typeof edge['source'] !== 'string' || typeof edge['target'] !== 'string' || !isEdgeKind(edge['kind'])) {
+    if (!isObject(edge) || typeof edge['source'] !== 'string' || typeof edge['target'] !== 'string' || !isKindName(edge['kind'])) {
       throw new DataError(`${url}: edge ${index} is malformed`);
     }
     if (!ids.has(edge['source']) || !ids.has(edge['target'])) throw new DataError(`${url}: edge ${index} points at a node that does not exist`);

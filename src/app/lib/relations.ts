@@ -1,37 +1,6 @@
 import type { GraphEdge, GraphNode } from '../../schema/graph.ts';
 import type { GraphModel } from './graph-model.ts';
 
-/** How an edge reads from one of its ends: `leads`, `lead of`, `links to`, `linked from`… */
-export function relationName(edge: GraphEdge, outgoing: boolean): string {
-  const role = edge.role?.replace(/-/g, ' ');
-  switch (edge.kind) {
-    case 'role':
-      return outgoing ? `${role ?? 'role'} of` : plural(role ?? 'member');
-    case 'author':
-      return outgoing ? 'author of' : 'authors';
-    case 'affiliated_with':
-      return outgoing ? 'affiliated with' : 'people';
-    case 'describes':
-      return outgoing ? 'home page of' : 'home page';
-    case 'has_format':
-      return outgoing ? 'formats' : 'format of';
-    case 'assesses':
-      return outgoing ? `${role ?? 'assessment'} of` : plural(role ?? 'assessment');
-    case 'in_category':
-      return outgoing ? 'category' : 'in this category';
-    case 'part_of':
-      return outgoing ? 'part of' : 'contains';
-    case 'links_to':
-      return outgoing ? 'links to' : 'linked from';
-  }
-}
-
-/** `lead` → `leads`, `security reviewer` → `security reviewers`, `chair emeritus` → `chairs emeritus`. */
-function plural(noun: string): string {
-  if (noun.endsWith(' emeritus')) return `${noun.slice(0, -' emeritus'.length)}s emeritus`;
-  if (noun.endsWith('s')) return noun;
-  return `${noun}s`;
-}
 
 const LINKED_VIA_FORMAT = 'linked from (any format)';
 
@@ -46,7 +15,7 @@ export function relationsOf(model: GraphModel, id: string): RelationGroup[] {
   for (const { edge, other, outgoing } of model.incidencesOf(id)) {
     const node = model.node(other);
     if (!node) continue;
-    const name = relationName(edge, outgoing);
+    const name = model.kinds.relation(edge.kind, edge.role, outgoing);
     const group = groups.get(name) ?? { name, items: [] };
     if (!group.items.some((item) => item.node.id === node.id)) group.items.push({ node, edge });
     groups.set(name, group);

@@ -8,7 +8,8 @@ export class SearchClient {
   private readonly pending = new Map<number, (hits: SearchHit[] | undefined) => void>();
   readonly ready: Promise<void>;
 
-  constructor(indexUrl: string) {
+  /** `boosts`: each kind's search boost, from the graph's catalogue. */
+  constructor(indexUrl: string, boosts: Record<string, number>) {
     this.worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = (event: MessageEvent<SearchResponse>) => {
@@ -22,7 +23,7 @@ export class SearchClient {
       };
       this.worker.onerror = (event) => reject(new Error(`search worker: ${event.message}`));
     });
-    this.post({ type: 'load', url: indexUrl });
+    this.post({ type: 'load', url: indexUrl, boosts });
   }
 
   /** Hits for `query`; a query overtaken by a newer one resolves to undefined. */

@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { KIND_BOOST, SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchEntry, type StoredSearchFields } from '../../schema/search.ts';
+import { SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchEntry, type StoredSearchFields } from '../../schema/search.ts';
 import type { NodeKind } from '../../schema/graph.ts';
 
 export interface SearchHit {
@@ -20,12 +20,12 @@ export function loadIndex(json: string): MiniSearch<SearchEntry> {
 
 /**
  * Search-as-you-type: prefix and typo tolerant, one hit per node (its best section), entities
- * boosted above the documents that merely mention them.
+ * boosted above the documents that merely mention them (each kind's boost comes from the graph's catalogue).
  */
-export function runSearch(index: MiniSearch<SearchEntry>, query: string, limit = 40): SearchHit[] {
+export function runSearch(index: MiniSearch<SearchEntry>, query: string, boosts: Readonly<Record<string, number>>, limit = 40): SearchHit[] {
   const text = query.trim();
   if (!text) return [];
-  const boost = (_id: unknown, _term: string, stored?: Record<string, unknown>): number => KIND_BOOST[(stored?.['kind'] as NodeKind | undefined) ?? 'document'] ?? 1;
+  const boost = (_id: unknown, _term: string, stored?: Record<string, unknown>): number => boosts[String(stored?.['kind'])] ?? 1;
   let results: SearchResult[] = index.search(text, { ...SEARCH_QUERY_OPTIONS, boost: { ...SEARCH_QUERY_OPTIONS.boost }, boostDocument: boost });
   // A query of several words that matches nothing together still finds each word.
   if (results.length === 0 && /\s/.test(text)) results = index.search(text, { ...SEARCH_QUERY_OPTIONS, boost: { ...SEARCH_QUERY_OPTIONS.boost }, combineWith: 'OR', boostDocument: boost });

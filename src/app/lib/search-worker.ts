@@ -3,11 +3,12 @@ import type MiniSearch from 'minisearch';
 import type { SearchEntry } from '../../schema/search.ts';
 import { loadIndex, runSearch, type SearchHit } from './search-engine.ts';
 
-export type SearchRequest = { type: 'load'; url: string } | { type: 'search'; id: number; query: string };
+export type SearchRequest = { type: 'load'; url: string; boosts: Record<string, number> } | { type: 'search'; id: number; query: string };
 export type SearchResponse = { type: 'ready'; documents: number } | { type: 'error'; message: string } | { type: 'results'; id: number; hits: SearchHit[] };
 
 /** Holds the prebuilt index off the main thread, so typing never waits for a search. */
 let index: MiniSearch<SearchEntry> | undefined;
+let boosts: Record<string, number> = {};
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const reply = (response: SearchResponse): void => scope.postMessage(response);
 
@@ -18,11 +19,12 @@ scope.onmessage = async (event: MessageEvent<SearchRequest>) => {
       const response = await fetch(request.url);
       if (!response.ok) throw new Error(`${request.url}: HTTP ${response.status}`);
       index = loadIndex(await response.text());
+      boosts = request.boosts;
       reply({ type: 'ready', documents: index.documentCount });
     } catch (error) {
       reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }
     return;
   }
-  reply({ type: 'results', id: request.id, hits: index ? runSearch(index, request.query) : [] });
+  reply({ type: 'results', id: request.id, hits: index ? runSearch(index, request.query, boosts) : [] });
 };

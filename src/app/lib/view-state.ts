@@ -1,4 +1,4 @@
-import { EDGE_KINDS, isEdgeKind, isNodeKind, NODE_KINDS, type EdgeKind, type NodeKind } from '../../schema/graph.ts';
+import { isKindName, type EdgeKind, type NodeKind } from '../../schema/graph.ts';
 
 export type ViewMode = 'graph' | 'list' | 'report';
 
@@ -16,26 +16,24 @@ export interface ViewState {
   pathTo?: string;
 }
 
-/** External sites are many and rarely what one looks for: hidden until asked for. */
-export const DEFAULT_HIDDEN_KINDS: readonly NodeKind[] = ['external'];
-
-export function defaultViewState(): ViewState {
-  return { focus: false, depth: 1, hiddenKinds: [...DEFAULT_HIDDEN_KINDS], hiddenEdges: [], filter: '', query: '', mode: 'graph' };
+/** The view with nothing chosen; `hiddenKinds` are the kinds the graph's catalogue hides until asked for. */
+export function defaultViewState(hiddenKinds: readonly NodeKind[] = []): ViewState {
+  return { focus: false, depth: 1, hiddenKinds: [...hiddenKinds].sort(), hiddenEdges: [], filter: '', query: '', mode: 'graph' };
 }
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
 
 /** Reads a view from URL search parameters; unknown or malformed values fall back to defaults. */
-export function parseViewState(search: string): ViewState {
+export function parseViewState(search: string, defaultHidden: readonly NodeKind[] = []): ViewState {
   const params = new URLSearchParams(search);
-  const state = defaultViewState();
+  const state = defaultViewState(defaultHidden);
   const selected = params.get('node');
   if (selected) state.selected = selected;
   state.focus = params.get('focus') === '1';
   const depth = Number(params.get('depth'));
   if (depth === 1 || depth === 2 || depth === 3) state.depth = depth;
-  if (params.has('hide')) state.hiddenKinds = list(params.get('hide')).filter(isNodeKind);
-  state.hiddenEdges = list(params.get('hideEdges')).filter(isEdgeKind);
+  if (params.has('hide')) state.hiddenKinds = [...new Set(list(params.get('hide')).filter(isKindName))].sort();
+  state.hiddenEdges = [...new Set(list(params.get('hideEdges')).filter(isKindName))].sort();
   state.filter = params.get('filter') ?? '';
   state.query = params.get('q') ?? '';
   const mode = params.get('view');
@@ -48,14 +46,14 @@ export function parseViewState(search: string): ViewState {
 }
 
 /** Writes a view as URL search parameters, leaving out what equals the default. */
-export function serialiseViewState(state: ViewState): string {
+export function serialiseViewState(state: ViewState, defaultHidden: readonly NodeKind[] = []): string {
   const params = new URLSearchParams();
   if (state.selected) params.set('node', state.selected);
   if (state.focus) params.set('focus', '1');
   if (state.depth !== 1) params.set('depth', String(state.depth));
-  const hidden = NODE_KINDS.filter((kind) => state.hiddenKinds.includes(kind));
-  if (hidden.join(',') !== DEFAULT_HIDDEN_KINDS.join(',')) params.set('hide', hidden.join(','));
-  const hiddenEdges = EDGE_KINDS.filter((kind) => state.hiddenEdges.includes(kind));
+  const hidden = [...new Set(state.hiddenKinds)].sort();
+  if (hidden.join(',') !== [...defaultHidden].sort().join(',')) params.set('hide', hidden.join(','));
+  const hiddenEdges = [...new Set(state.hiddenEdges)].sort();
   if (hiddenEdges.length > 0) params.set('hideEdges', hiddenEdges.join(','));
   if (state.filter) params.set('filter', state.filter);
   if (state.query) params.set('q', state.query);

@@ -1,5 +1,4 @@
 import type { BuildReport, EdgeKind, GraphNode, NodeKind, RepoInfo } from '../../schema/graph.ts';
-import { NODE_KINDS } from '../../schema/graph.ts';
 import { GraphModel } from '../lib/graph-model.ts';
 import { parseViewState, serialiseViewState, type ViewState } from '../lib/view-state.ts';
 
@@ -43,7 +42,7 @@ export class Explorer {
   });
 
   readonly hiddenCounts: ReadonlyMap<NodeKind, number> = $derived.by(() => {
-    const counts = new Map<NodeKind, number>(NODE_KINDS.map((kind) => [kind, 0]));
+    const counts = new Map<NodeKind, number>(this.model.kinds.nodes.map((info) => [info.kind, 0]));
     for (const node of this.model.nodes) if (!this.visibleIds.has(node.id)) counts.set(node.kind, (counts.get(node.kind) ?? 0) + 1);
     return counts;
   });
@@ -58,14 +57,14 @@ export class Explorer {
     this.model = model;
     this.report = report;
     this.repo = model.document.repo;
-    this.view = parseViewState(search);
+    this.view = parseViewState(search, this.model.kinds.hiddenByDefault());
   }
 
   /** Changes the view and records it in the URL. */
   update(change: Partial<ViewState>, history: HistoryMode = 'push'): void {
     this.view = { ...this.view, ...change };
     if (history === 'none' || typeof window === 'undefined') return;
-    const url = `${window.location.pathname}${serialiseViewState(this.view)}${window.location.hash}`;
+    const url = `${window.location.pathname}${serialiseViewState(this.view, this.model.kinds.hiddenByDefault())}${window.location.hash}`;
     if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
     if (history === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
@@ -73,7 +72,7 @@ export class Explorer {
 
   /** Back or forward: the URL is the truth. */
   restore(search: string): void {
-    this.view = parseViewState(search);
+    this.view = parseViewState(search, this.model.kinds.hiddenByDefault());
   }
 
   select(id: string | undefined): void {
@@ -85,13 +84,13 @@ export class Explorer {
     const hidden = new Set(this.view.hiddenKinds);
     if (hidden.has(kind)) hidden.delete(kind);
     else hidden.add(kind);
-    this.update({ hiddenKinds: NODE_KINDS.filter((k) => hidden.has(k)) });
+    this.update({ hiddenKinds: [...hidden].sort() });
   }
 
   toggleEdgeKind(kind: EdgeKind): void {
     const hidden = new Set(this.view.hiddenEdges);
     if (hidden.has(kind)) hidden.delete(kind);
     else hidden.add(kind);
-    this.update({ hiddenEdges: [...hidden] });
+    this.update({ hiddenEdges: [...hidden].sort() });
   }
 }

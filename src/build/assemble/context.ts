@@ -1,5 +1,7 @@
 import { posix } from 'node:path';
 import { documentNodeId, type Source } from '../../schema/graph.ts';
+import type { KindRegistry } from '../../kinds/registry.ts';
+import type { Profile } from '../../profiles/profile.ts';
 import type { GraphBuilder } from '../graph-builder.ts';
 import type { ResolvedRef } from '../resolve/entities.ts';
 import type { LinkTarget } from '../resolve/links.ts';
@@ -16,6 +18,10 @@ export interface AssemblyContext {
   files: ReadonlySet<string>;
   /** The markdown documents among them. */
   documents: ReadonlySet<string>;
+  profile: Profile;
+  registry: KindRegistry;
+  /** A translated document's original. */
+  originalOf: ReadonlyMap<string, string>;
   /** Link resolution, memoised. */
   resolve(fromPath: string, href: string): LinkTarget;
 }

@@ -6,7 +6,7 @@ import { byCodePoint } from '../text/order.ts';
 import { documentId, nodeFor, type AssemblyContext } from './context.ts';
 
 /** Document nodes, their links (to documents, files and external sites) and the broken ones. */
-export function addDocuments(context: AssemblyContext, documents: readonly DocumentFacts[]): BrokenLink[] {
+export function addDocuments(context: AssemblyContext, documents: readonly DocumentFacts[], languages: ReadonlyMap<string, string>): BrokenLink[] {
   const { builder } = context;
   for (const doc of documents) {
     builder.addNode({
@@ -20,9 +20,13 @@ export function addDocuments(context: AssemblyContext, documents: readonly Docum
         words: doc.words,
         ...(doc.summary ? { summary: doc.summary } : {}),
         ...(doc.date ? { date: doc.date } : {}),
+        ...(languages.get(doc.path) ? { lang: languages.get(doc.path)! } : {}),
       },
       sources: [{ path: doc.path, line: 1 }],
     });
+  }
+  for (const [path, original] of context.originalOf) {
+    builder.addEdge({ source: documentId(path), target: documentId(original), kind: 'translation_of', sources: [{ path, line: 1 }] });
   }
 
   const brokenLinks: BrokenLink[] = [];

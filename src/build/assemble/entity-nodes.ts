@@ -1,32 +1,33 @@
 import { posix } from 'node:path';
+import type { Attrs, Source } from '../../schema/graph.ts';
 import type { DocumentFacts, EntityMention } from '../facts.ts';
 import { mergeEntities, type Entity, type MentionRef, type ResolvedRef } from '../resolve/entities.ts';
 import { assignIds } from '../resolve/identity.ts';
 import { folderIndex } from '../resolve/links.ts';
-import type { AssessedProject } from '../resolve/projects.ts';
+import type { FolderProject } from '../resolve/projects.ts';
 import { slugify } from '../text/fold.ts';
-import { mostFrequent } from '../text/order.ts';
-import { GOVERNANCE_ROLES } from '../text/roles.ts';
+import { byCodePoint, mostFrequent } from '../text/order.ts';
 import { documentId, nodeFor, type AssemblyContext } from './context.ts';
 import { isFolderIndex } from './documents.ts';
 import type { Subjects } from './subjects.ts';
 
 /**
- * Groups, compromises and their categories, assessed projects and publications, each with its
- * home page; then the repository's own group and groups known only from their own page.
- * Returns which entity each table mention became.
+ * Entities mentioned in tables (groups, compromises and their categories, publications, and
+ * any registered kind merged by link or label), projects by folder convention, each with its
+ * home page; then the repository's own group, groups known only from their own page, and the
+ * pages that translate a home page. Returns which entity each table mention became.
  */
 export function addEntities(
   context: AssemblyContext,
   documents: readonly DocumentFacts[],
-  projects: readonly AssessedProject[],
+  projects: readonly FolderProject[],
   subjects: Subjects,
   repoName: string,
 ): Map<EntityMention, string> {
-  const { builder } = context;
+  const { builder, profile } = context;
   const projectIds = assignIds([...projects], 'project', (p) => p.label, (p) => p.folder);
   const mentions: MentionRef[] = documents.flatMap((doc) => doc.entities.map((mention) => ({ path: doc.path, mention })));
-  const { entities, entityOf } = mergeEntities(mentions, context.resolve);
+  const { entities, entityOf } = mergeEntities(mentions, context.resolve, context.registry.kindsWithIdentity('link-or-label'));
   for (const entity of entities) addEntityNode(context, entity);
 
   // Groups and compromises first: their home pages are theirs before any publication's.
@@ -44,33 +45,93 @@ export function addEntities(
     const id = projectIds.get(project)!;
     subjects.addProject(project.folder, id);
     const source = { path: project.home ?? project.folder, line: 1 };
-    builder.addNode({ id, kind: 'project', label: project.label, attrs: { folder: project.folder, assessments: [...new Set(project.documents.map((d) => d.kind))].sort() }, sources: [source] });
+    const kindsOf = (assesses: boolean): string[] => [...new Set(project.documents.filter((d) => d.assesses === assesses).map((d) => d.kind))].sort();
+    const assessments = kindsOf(true);
+    const others = kindsOf(false);
+    builder.addNode({
+      id,
+      kind: 'project',
+      label: project.label,
+      attrs: { folder: project.folder, ...(assessments.length > 0 || others.length === 0 ? { assessments } : {}), ...(others.length > 0 ? { documents: others } : {}) },
+      sources: [source],
+    });
     if (project.home) subjects.describe(project.home, id, source);
-    for (const doc of project.documents) builder.addEdge({ source: documentId(doc.path), target: id, kind: 'assesses', role: doc.kind, sources: [{ path: doc.path, line: 1 }] });
+    for (const doc of project.documents) {
+      builder.addEdge({ source: documentId(doc.path), target: id, kind: doc.assesses ? 'assesses' : 'about', role: doc.kind, sources: [{ path: doc.path, line: 1 }] });
+    }
   }
 
   for (const entity of entities.filter((e) => e.kind === 'publication')) addPublicationFormats(context, entity, subjects);
 
+  // Groups known from pages rather than tables merge by name, abbreviations folded
+  // (`Platforms WG` on the README, `Platforms Working Group` on the website).
+  const pageGroups = new Map<string, string>();
+  const pageGroup = (label: string, source: Source, attrs: Attrs = {}): string => {
+    const key = profile.groupKey(label);
+    const known = pageGroups.get(key);
+    if (known) {
+      builder.addAliases(known, [label], [source]);
+      return known;
+    }
+    let id = `group:${slugify(label)}`;
+    for (let n = 2; builder.hasNode(id); n += 1) id = `group:${slugify(label)}-${n}`;
+    builder.addNode({ id, kind: 'group', label, attrs, sources: [source] });
+    pageGroups.set(key, id);
+    return id;
+  };
+  const titleOf = new Map(documents.map((doc) => [doc.path, doc.title]));
+
   const rootIndex = folderIndex(context.files, '');
   if (rootIndex && context.documents.has(rootIndex) && !subjects.isDescribed(rootIndex)) {
-    const label = documents.find((doc) => doc.path === rootIndex)?.title ?? repoName;
-    const id = builder.addNode({ id: `group:${slugify(label)}`, kind: 'group', label, attrs: { root: true }, sources: [{ path: rootIndex, line: 1 }] });
+    const id = pageGroup(titleOf.get(rootIndex) ?? repoName, { path: rootIndex, line: 1 }, { root: true });
     subjects.setRootGroup(id);
     subjects.describe(rootIndex, id, { path: rootIndex, line: 1 });
   }
 
   // A folder's index that names its own leads but is about nothing yet is the home of a group
-  // (an archived working group that no table lists, say).
-  for (const doc of documents) {
-    if (doc.path === rootIndex || subjects.ownSubject(doc.path) || !isFolderIndex(context.files, doc.path)) continue;
-    const governance = doc.roles.find((role) => role.subject.type === 'document' && GOVERNANCE_ROLES.has(role.role));
-    if (!governance) continue;
-    let id = `group:${slugify(doc.title)}`;
-    for (let n = 2; builder.hasNode(id); n += 1) id = `group:${slugify(doc.title)}-${n}`;
-    builder.addNode({ id, kind: 'group', label: doc.title, attrs: {}, sources: [governance.person.source] });
-    subjects.describe(doc.path, id, governance.person.source);
+  // (an archived working group that no table lists, say). A charter that names leads is about
+  // the group whose folder holds it.
+  if (profile.recognises('group-pages')) {
+    for (const doc of documents) {
+      if (doc.path === rootIndex || subjects.ownSubject(doc.path) || context.originalOf.has(doc.path)) continue;
+      const governance = doc.roles.find((role) => role.subject.type === 'document' && profile.isGovernanceRole(role.role));
+      if (!governance) continue;
+      const source = governance.person.source;
+      if (profile.charterPath.test(doc.path.toLowerCase())) {
+        const home = charterOwner(context, doc.path);
+        if (!home || home === rootIndex || context.originalOf.has(home)) continue;
+        const id = subjects.ownSubject(home) ?? pageGroup(titleOf.get(home) ?? doc.title, source);
+        if (!subjects.ownSubject(home)) subjects.describe(home, id, source);
+        subjects.attach(doc.path, id, 'charter', source);
+        continue;
+      }
+      if (!isFolderIndex(context.files, doc.path)) continue;
+      subjects.describe(doc.path, pageGroup(doc.title, source), source);
+    }
+  }
+
+  // A page that translates an entity's home page is a home page too, in its language, and its
+  // title is one of the entity's names; one that translates a charter is about the same group.
+  for (const [path, original] of [...context.originalOf].sort(([a], [b]) => byCodePoint(a, b))) {
+    const id = subjects.ownSubject(original);
+    if (!id || subjects.isDescribed(path)) continue;
+    const source = { path, line: 1 };
+    const attachment = subjects.attachment(original);
+    if (attachment) subjects.attach(path, attachment.id, attachment.role, source);
+    if (!subjects.isDescribed(original)) continue;
+    subjects.describe(path, id, source);
+    const title = titleOf.get(path);
+    if (title) builder.addAliases(id, [title], [source]);
   }
   return entityOf;
+}
+
+/** The index page of the folder a charter belongs to: `x/charter.md` and `x/charter/README.md` both belong to `x/`. */
+function charterOwner(context: AssemblyContext, path: string): string | undefined {
+  let folder = posix.dirname(path);
+  if (isFolderIndex(context.files, path) || /charter/i.test(posix.basename(folder))) folder = posix.dirname(folder);
+  const index = folderIndex(context.files, folder === '.' ? '' : folder);
+  return index && context.documents.has(index) ? index : undefined;
 }
 
 function addEntityNode(context: AssemblyContext, entity: Entity): void {

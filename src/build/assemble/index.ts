@@ -1,9 +1,12 @@
 import type { BrokenLink, GraphDocument, PossibleDuplicate, RepoInfo, Warning } from '../../schema/graph.ts';
 import { SCHEMA_VERSION } from '../../schema/graph.ts';
+import type { KindRegistry } from '../../kinds/registry.ts';
+import type { Profile } from '../../profiles/profile.ts';
 import type { DocumentFacts } from '../facts.ts';
 import { GraphBuilder } from '../graph-builder.ts';
 import { LinkResolver, type LinkTarget } from '../resolve/links.ts';
-import { findAssessedProjects } from '../resolve/projects.ts';
+import { findFolderProjects } from '../resolve/projects.ts';
+import { findTranslations } from '../resolve/translations.ts';
 import type { AssemblyContext } from './context.ts';
 import { addDocuments } from './documents.ts';
 import { addEntities } from './entity-nodes.ts';
@@ -20,6 +23,8 @@ export interface AssembleInput {
   /** Paths the build left out. */
   excluded?: readonly string[];
   documents: readonly DocumentFacts[];
+  profile: Profile;
+  registry: KindRegistry;
 }
 
 export interface Assembled {
@@ -39,7 +44,8 @@ export function assemble(input: AssembleInput): Assembled {
   const anchors = new Map(input.documents.map((doc) => [doc.path, new Set(doc.headings.map((h) => h.anchor.toLowerCase()))]));
   const resolver = new LinkResolver({ files, anchors, aliases: input.aliases, excluded: input.excluded ?? [] }, input.remoteSlug ? { slug: input.remoteSlug } : {});
   const titles = new Map(input.documents.map((doc) => [doc.path, doc.title]));
-  const projects = findAssessedProjects(input.documents.map((doc) => doc.path).sort(), titles);
+  const projects = input.profile.recognises('project-folders') ? findFolderProjects(input.documents.map((doc) => doc.path).sort(), titles, input.profile) : [];
+  const translations = input.profile.recognises('translations') ? findTranslations(input.documents) : { languageOf: new Map<string, string>(), originalOf: new Map<string, string>() };
   // A project's folder has no index page; a link to it means the project's home page.
   const projectHome = new Map(projects.flatMap((project) => (project.home ? [[project.folder, project.home] as const] : [])));
   const resolved = new Map<string, LinkTarget>();
@@ -47,6 +53,9 @@ export function assemble(input: AssembleInput): Assembled {
     builder: new GraphBuilder(),
     files,
     documents: new Set(input.documents.map((doc) => doc.path)),
+    profile: input.profile,
+    registry: input.registry,
+    originalOf: translations.originalOf,
     resolve(fromPath, href) {
       const key = `${fromPath}\u0000${href}`;
       let target = resolved.get(key);
@@ -60,12 +69,17 @@ export function assemble(input: AssembleInput): Assembled {
     },
   };
   const subjects = new Subjects(context);
-  const brokenLinks = addDocuments(context, input.documents);
+  const brokenLinks = addDocuments(context, input.documents, translations.languageOf);
   const entityOf = addEntities(context, input.documents, projects, subjects, input.repo.name);
   const possibleDuplicates = addPeople(context, input.documents, subjects, entityOf);
   const { nodes, edges } = context.builder.build();
+  const unknownKind = nodes.find((node) => !input.registry.has(node.kind));
+  if (unknownKind) throw new Error(`node ${unknownKind.id} is of kind "${unknownKind.kind}", which is not registered`);
+  const unknownEdge = edges.find((edge) => !input.registry.hasEdge(edge.kind));
+  if (unknownEdge) throw new Error(`edge ${unknownEdge.source} -> ${unknownEdge.target} is of kind "${unknownEdge.kind}", which is not registered`);
+  const kinds = input.registry.catalog(new Set(nodes.map((node) => node.kind)), new Set(edges.map((edge) => edge.kind)));
   return {
-    graph: { schemaVersion: SCHEMA_VERSION, repo: input.repo, nodes, edges },
+    graph: { schemaVersion: SCHEMA_VERSION, repo: input.repo, kinds, nodes, edges },
     brokenLinks,
     possibleDuplicates,
     warnings: input.documents.flatMap((doc) => doc.warnings),

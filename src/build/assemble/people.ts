@@ -7,7 +7,7 @@ import type { Subjects } from './subjects.ts';
 /** People and organisations from every mention, and their roles, authorship and affiliations. */
 export function addPeople(context: AssemblyContext, documents: readonly DocumentFacts[], subjects: Subjects, entityOf: ReadonlyMap<EntityMention, string>): PossibleDuplicate[] {
   const { builder } = context;
-  const identities = resolveIdentities(documents.flatMap((doc) => [...doc.roles.map((r) => r.person), ...doc.authors, ...doc.people]));
+  const identities = resolveIdentities(documents.flatMap((doc) => [...doc.roles.map((r) => r.person), ...doc.authors, ...doc.people]), context.profile);
   for (const person of identities.people) {
     builder.addNode({
       id: person.id,

@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
 import type { Source } from '../../schema/graph.ts';
 import { folderIndex } from '../resolve/links.ts';
-import { GOVERNANCE_ROLES } from '../text/roles.ts';
 import { documentId, type AssemblyContext } from './context.ts';
 
 /**
@@ -11,6 +10,7 @@ import { documentId, type AssemblyContext } from './context.ts';
 export class Subjects {
   private readonly described = new Map<string, string>();
   private readonly formatOf = new Map<string, string>();
+  private readonly attached = new Map<string, { id: string; role: string }>();
   private readonly projectOfFolder = new Map<string, string>();
   private rootGroup: string | undefined;
 
@@ -20,6 +20,17 @@ export class Subjects {
   describe(path: string, id: string, source: Source): void {
     this.context.builder.addEdge({ source: documentId(path), target: id, kind: 'describes', sources: [source] });
     if (!this.described.has(path)) this.described.set(path, id);
+  }
+
+  /** `path` is about entity `id` without being its home (a charter): its roles are held there. */
+  attach(path: string, id: string, role: string, source: Source): void {
+    this.context.builder.addEdge({ source: documentId(path), target: id, kind: 'about', role, sources: [source] });
+    if (!this.attached.has(path)) this.attached.set(path, { id, role });
+  }
+
+  /** What `attach` said `path` is about, and as what. */
+  attachment(path: string): { id: string; role: string } | undefined {
+    return this.attached.get(path);
   }
 
   isDescribed(path: string): boolean {
@@ -41,10 +52,12 @@ export class Subjects {
     this.rootGroup = id;
   }
 
-  /** What the document itself is the home or a format of, or the project it lies in. */
+  /** What the document itself is the home or a format of, what its original is about, or the project it lies in. */
   ownSubject(path: string): string | undefined {
-    const own = this.described.get(path) ?? this.formatOf.get(path);
+    const own = this.described.get(path) ?? this.formatOf.get(path) ?? this.attached.get(path)?.id;
     if (own) return own;
+    const original = this.context.originalOf.get(path);
+    if (original) return this.ownSubject(original);
     for (let folder = posix.dirname(path); folder !== '.'; folder = posix.dirname(folder)) {
       const project = this.projectOfFolder.get(folder);
       if (project) return project;
@@ -60,7 +73,9 @@ export class Subjects {
   subjectOf(path: string, role: string): string {
     const own = this.ownSubject(path);
     if (own) return own;
-    if (!GOVERNANCE_ROLES.has(role)) return documentId(path);
+    if (!this.context.profile.isGovernanceRole(role)) return documentId(path);
+    const original = this.context.originalOf.get(path);
+    if (original) return this.subjectOf(original, role);
     for (let folder = posix.dirname(path); folder !== '.'; folder = posix.dirname(folder)) {
       const index = folderIndex(this.context.files, folder);
       const about = index && index !== path ? this.described.get(index) : undefined;

@@ -10,7 +10,6 @@ export const isLinkHeader = (header: string): boolean => /^(links?|url|location)
 export const isDescriptionHeader = (header: string): boolean => /description|summary|about/i.test(header);
 export const isYearHeader = (header: string): boolean => /^year$/i.test(header.trim());
 export const isTypeHeader = (header: string): boolean => /\b(type|category|kind)\b/i.test(header);
-export const isPublicationHeader = (header: string): boolean => /publication|paper|report|document/i.test(header);
 
 export function findColumn(headers: readonly string[], test: (header: string) => boolean): number {
   return headers.findIndex(test);

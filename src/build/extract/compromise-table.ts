@@ -1,11 +1,21 @@
+import type { Profile } from '../../profiles/profile.ts';
 import type { EntityMention } from '../facts.ts';
 import { squash } from '../text/fold.ts';
 import { findColumn, isTypeHeader, isYearHeader } from './columns.ts';
 import type { TableRows } from './mdast.ts';
 
-export function isCompromiseTable(table: TableRows): boolean {
-  const { headers } = table;
-  return findColumn(headers, isYearHeader) > 0 && findColumn(headers, isTypeHeader) > 0;
+/**
+ * A catalog of compromises: a year column, a type column whose header the profile's
+ * `catalogTypeHeader` matches (`Type of compromise`), and most rows with a year and a name
+ * (the profile's `rowShape`). `Talk | Year | Type` is not one.
+ */
+export function isCompromiseTable(table: TableRows, profile: Profile): boolean {
+  const { headers, rows } = table;
+  const yearColumn = findColumn(headers, isYearHeader);
+  const typeColumn = findColumn(headers, isTypeHeader);
+  if (yearColumn <= 0 || typeColumn <= 0 || !profile.catalogTypeHeader.test(headers[typeColumn]!)) return false;
+  const shaped = rows.filter((row) => row[0]?.text && /\b(?:19|20)\d\d\b/.test(row[yearColumn]?.text ?? '')).length;
+  return rows.length > 0 && shaped >= rows.length * profile.data.evidence.rowShape;
 }
 
 /**

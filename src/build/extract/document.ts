@@ -16,7 +16,7 @@ export function fileTitle(path: string): string {
   return name.replace(/\.(md|markdown)$/i, '').replace(/[-_]+/g, ' ').trim() || name;
 }
 
-function frontMatterString(data: Record<string, unknown>, key: string): string | undefined {
+export function frontMatterString(data: Record<string, unknown>, key: string): string | undefined {
   const value = data[key];
   if (typeof value === 'string' && value.trim()) return squash(value);
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);

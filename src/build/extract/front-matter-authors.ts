@@ -1,3 +1,4 @@
+import type { Profile } from '../../profiles/profile.ts';
 import type { PersonMention } from '../facts.ts';
 import type { FrontMatter } from '../parse.ts';
 import { parsePeople } from '../text/people.ts';
@@ -10,11 +11,11 @@ function authorTexts(value: unknown): string[] {
 }
 
 /** `author:` / `authors:` in front matter (a string, a list, or objects with a `name`). */
-export function extractFrontMatterAuthors(path: string, frontMatter: FrontMatter): PersonMention[] {
+export function extractFrontMatterAuthors(path: string, frontMatter: FrontMatter, profile: Profile): PersonMention[] {
   return ['author', 'authors'].flatMap((key) => {
     const line = frontMatter.keyLines[key] ?? 1;
     return authorTexts(frontMatter.data[key])
-      .flatMap((text) => parsePeople(text))
+      .flatMap((text) => parsePeople(text, profile))
       .map((person) => ({ ...person, source: { path, line } }));
   });
 }

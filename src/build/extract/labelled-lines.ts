@@ -1,9 +1,9 @@
 import type { List } from 'mdast';
+import type { Profile } from '../../profiles/profile.ts';
 import type { PersonMention, RoleFact } from '../facts.ts';
 import { squash } from '../text/fold.ts';
 import { parsePeople } from '../text/people.ts';
-import { normaliseRoles } from '../text/roles.ts';
-import { lineOf, rawTextOf, textOf, type FlatNode } from './mdast.ts';
+import { lineOf, personTextOf, rawTextOf, textOf, type FlatNode } from './mdast.ts';
 
 export interface LabelledFacts {
   roles: RoleFact[];
@@ -14,7 +14,7 @@ export interface LabelledFacts {
 const LABELLED_LINE = /^\s*(\p{Lu}[\p{L} /&-]{1,40}?)\s*:\s*(.*)$/u;
 
 function listItemLines(list: List): Array<{ text: string; line: number }> {
-  return list.children.map((item) => ({ text: textOf(item), line: lineOf(item) }));
+  return list.children.map((item) => ({ text: personTextOf(item), line: lineOf(item) }));
 }
 
 /**
@@ -23,13 +23,13 @@ function listItemLines(list: List): Array<{ text: string; line: number }> {
  * role (`## Maintainers`) followed by a list. `Author(s):` lines become authors of the document;
  * every other role is held in what the document is about, resolved later.
  */
-export function extractLabelledLines(path: string, nodes: readonly FlatNode[]): LabelledFacts {
+export function extractLabelledLines(path: string, nodes: readonly FlatNode[], profile: Profile): LabelledFacts {
   const roles: RoleFact[] = [];
   const authors: PersonMention[] = [];
 
   /** People in `values`, each sourced at the value line that names them. */
   const record = (labels: string[], text: string, lines: Array<{ text: string; line: number }>): void => {
-    for (const person of parsePeople(text)) {
+    for (const person of parsePeople(text, profile)) {
       const needle = person.handle ?? person.name ?? '';
       const line = lines.find((value) => value.text.includes(needle))?.line ?? lines[0]!.line;
       const mention: PersonMention = { ...person, source: { path, line } };
@@ -45,15 +45,16 @@ export function extractLabelledLines(path: string, nodes: readonly FlatNode[]): 
 
   for (const { node, next: following } of nodes) {
     if (node.type === 'heading') {
+      if (!profile.recognises('role-headings')) continue;
       const text = textOf(node);
       if (text.split(' ').length <= 3 && following?.type === 'list') {
-        const labels = normaliseRoles(text);
+        const labels = profile.normaliseRoles(text);
         if (labels.length > 0) recordEach(labels, listItemLines(following));
       }
       continue;
     }
-    if (node.type !== 'paragraph') continue;
-    const raw = rawTextOf(node);
+    if (node.type !== 'paragraph' || !profile.recognises('labelled-lines')) continue;
+    const raw = rawTextOf(node, true);
     // Most paragraphs have no colon at all: skip them before splitting and matching line by line.
     if (!raw.includes(':')) continue;
     const startLine = lineOf(node);
@@ -62,13 +63,13 @@ export function extractLabelledLines(path: string, nodes: readonly FlatNode[]): 
       if (!lines[index]!.includes(':')) continue;
       const match = LABELLED_LINE.exec(lines[index]!);
       if (!match) continue;
-      const labels = normaliseRoles(match[1]!);
+      const labels = profile.normaliseRoles(match[1]!);
       if (labels.length === 0 || match[1]!.split(' ').length > 4) continue;
       const values = [{ text: match[2]!, line: startLine + index }];
       // A value that ends with a comma, or is empty, goes on over the following lines.
       while (index + 1 < lines.length && (/,\s*$/.test(values[values.length - 1]!.text) || !squash(values[0]!.text))) {
         index += 1;
-        if (LABELLED_LINE.test(lines[index]!) && normaliseRoles(LABELLED_LINE.exec(lines[index]!)![1]!).length > 0) {
+        if (LABELLED_LINE.test(lines[index]!) && profile.normaliseRoles(LABELLED_LINE.exec(lines[index]!)![1]!).length > 0) {
           index -= 1;
           break;
         }

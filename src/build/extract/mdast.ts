@@ -2,6 +2,7 @@ import type { Nodes, Parents, Root, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { squash } from '../text/fold.ts';
 import type { RawLink } from '../facts.ts';
+import { githubProfileHandle } from '../text/people.ts';
 
 /** 1-based start line of a node (1 when the parser gave no position). */
 export function lineOf(node: Nodes): number {
@@ -13,11 +14,21 @@ export function htmlText(html: string): string {
   return html.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(/<[^>]*>/g, ' ');
 }
 
+/** ` (@handle)` after a link to a GitHub profile whose text does not name the handle already. */
+function profileSuffix(link: { url: string; children: Nodes[] }): string {
+  const handle = githubProfileHandle(link.url);
+  if (!handle) return '';
+  const text = toString(link);
+  return text.toLowerCase().includes(handle.toLowerCase()) ? '' : ` (@${handle})`;
+}
+
 /**
- * Plain text of a node with white space squashed. HTML shows only its text, so a line that
- * starts with a comment (which CommonMark reads as an HTML block) keeps its words.
+ * Plain text of a node. HTML shows only its text, so a line that starts with a comment (which
+ * CommonMark reads as an HTML block) keeps its words. With `profiles`, a link to a GitHub
+ * profile is followed by its handle (`[Ann Lee](https://github.com/annlee)` reads
+ * `Ann Lee (@annlee)`), for text that names people.
  */
-export function rawTextOf(node: Nodes): string {
+export function rawTextOf(node: Nodes, profiles = false): string {
   if (node.type === 'html') return htmlText(node.value);
   if (!('children' in node)) return toString(node, { includeHtml: false });
   let text = '';
@@ -26,6 +37,8 @@ export function rawTextOf(node: Nodes): string {
     const current = stack.pop()!;
     if (current.type === 'html') text += htmlText(current.value);
     else if ('children' in current) {
+      const suffix = profiles && current.type === 'link' ? profileSuffix(current) : '';
+      if (suffix) stack.push({ type: 'text', value: suffix });
       for (let i = current.children.length - 1; i >= 0; i -= 1) stack.push(current.children[i]!);
       if (current.type === 'paragraph' || current.type === 'heading' || current.type === 'tableCell') text += ' ';
     } else text += toString(current, { includeHtml: false });
@@ -35,6 +48,11 @@ export function rawTextOf(node: Nodes): string {
 
 export function textOf(node: Nodes): string {
   return squash(rawTextOf(node));
+}
+
+/** Text of a node that names people: GitHub profile links give their handles. */
+export function personTextOf(node: Nodes): string {
+  return squash(rawTextOf(node, true));
 }
 
 /** A node with its parent and the sibling after it. */
@@ -91,7 +109,11 @@ function readCell(cell: TableCell): Cell {
       if (LINE_BREAK_HTML.test(node.value.trim())) parts.push('');
       continue;
     }
-    if (node.type === 'link') links.push({ href: node.url, text: textOf(node), line: lineOf(node) });
+    if (node.type === 'link') {
+      links.push({ href: node.url, text: textOf(node), line: lineOf(node) });
+      const suffix = profileSuffix(node);
+      if (suffix) stack.push({ type: 'text', value: suffix });
+    }
     if ('value' in node) parts[parts.length - 1] += node.value;
     if ('children' in node) stack.push(...[...node.children].reverse());
   }

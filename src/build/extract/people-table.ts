@@ -1,7 +1,7 @@
+import type { Profile } from '../../profiles/profile.ts';
 import type { Attrs } from '../../schema/graph.ts';
 import type { PersonMention, RoleFact } from '../facts.ts';
-import { looksLikePersonName, parsePeople } from '../text/people.ts';
-import { normaliseRole } from '../text/roles.ts';
+import { isOrganizationLabel, looksLikePersonName, parsePeople } from '../text/people.ts';
 import { findColumn, isHandleHeader, isNameHeader, isOrganizationHeader, isRoleColumnHeader, isTermHeader } from './columns.ts';
 import type { TableRows } from './mdast.ts';
 
@@ -24,33 +24,34 @@ export function isPeopleTable(table: TableRows): boolean {
  * the row's role column, or else what the heading above the table calls them (`Chair
  * Emeriti`; the title when no heading precedes it); with neither, the rows are people and affiliations only.
  */
-export function extractPeopleTable(path: string, table: TableRows, context: string): PeopleTableFacts {
+export function extractPeopleTable(path: string, table: TableRows, context: string, profile: Profile): PeopleTableFacts {
   const { headers } = table;
   const handleColumn = findColumn(headers, isHandleHeader);
   const organizationColumn = findColumn(headers, isOrganizationHeader);
   const termColumn = findColumn(headers, isTermHeader);
   const roleColumn = findColumn(headers, isRoleColumnHeader);
-  const contextRole = normaliseRole(context);
+  const contextRole = profile.normaliseRole(context);
 
   const roles: RoleFact[] = [];
   const people: PersonMention[] = [];
   for (const row of table.rows) {
     const nameCell = row[0];
     if (!nameCell?.text) continue;
-    const [parsed] = parsePeople(nameCell.text);
+    const [parsed] = parsePeople(nameCell.text, profile);
     const handleText = handleColumn >= 0 ? row[handleColumn]?.text.replace(/^@/, '').trim() : undefined;
     const handle = handleText && /^[A-Za-z0-9-]{1,39}$/.test(handleText) ? handleText : parsed?.handle;
     // The column is named for people, so a one-word name counts here.
-    const name = parsed?.name ?? (looksLikePersonName(nameCell.text) ? nameCell.text : undefined);
+    const name = parsed?.name ?? (looksLikePersonName(nameCell.text, profile) ? nameCell.text : undefined);
     if (!name && !handle) continue;
-    const organization = organizationColumn >= 0 ? row[organizationColumn]?.text || undefined : parsed?.organization;
+    const organizationText = organizationColumn >= 0 ? row[organizationColumn]?.text : undefined;
+    const organization = organizationText ? (isOrganizationLabel(organizationText, profile) ? organizationText : undefined) : parsed?.organization;
     const person: PersonMention = {
       ...(name ? { name } : {}),
       ...(handle ? { handle } : {}),
       ...(organization ? { organization } : {}),
       source: { path, line: nameCell.line },
     };
-    const rowRole = roleColumn >= 0 ? normaliseRole(row[roleColumn]?.text ?? '') : undefined;
+    const rowRole = roleColumn >= 0 ? profile.normaliseRole(row[roleColumn]?.text ?? '') : undefined;
     const role = rowRole ?? contextRole;
     const term = termColumn >= 0 ? row[termColumn]?.text : undefined;
     const attrs: Attrs = term ? { term } : {};

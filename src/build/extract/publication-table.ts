@@ -1,12 +1,20 @@
+import type { Profile } from '../../profiles/profile.ts';
 import type { EntityMention, PublicationFormat, RawLink } from '../facts.ts';
 import { parseLooseDate } from '../text/dates.ts';
-import { findColumn, isDescriptionHeader, isFormatHeader, isLinkHeader, isPublicationHeader, isReleaseHeader } from './columns.ts';
+import { findColumn, isDescriptionHeader, isFormatHeader, isLinkHeader, isReleaseHeader } from './columns.ts';
 import type { Cell, TableRows } from './mdast.ts';
 
-export function isPublicationTable(table: TableRows): boolean {
-  const { headers } = table;
-  if (!isPublicationHeader(headers[0] ?? '')) return false;
-  return findColumn(headers, isReleaseHeader) > 0 || findColumn(headers, isFormatHeader) > 0;
+/**
+ * A table of publications: a first header the profile's `publicationHeader` matches, a release
+ * or format column, and most rows with a link (to the publication or a format of it), the
+ * profile's `rowShape`. `Document | Published` of a changelog is not one.
+ */
+export function isPublicationTable(table: TableRows, profile: Profile): boolean {
+  const { headers, rows } = table;
+  if (!profile.publicationHeader.test(headers[0]?.trim() ?? '')) return false;
+  if (findColumn(headers, isReleaseHeader) <= 0 && findColumn(headers, isFormatHeader) <= 0) return false;
+  const linked = rows.filter((row) => row.some((cell) => cell.links.length > 0)).length;
+  return rows.length > 0 && linked >= rows.length * profile.data.evidence.rowShape;
 }
 
 const FORMAT_WORDS: ReadonlyArray<readonly [RegExp, string]> = [

@@ -1,5 +1,5 @@
 import type { Attrs, Source } from '../../schema/graph.ts';
-import type { EntityMention, MentionedEntityKind, PublicationFormat } from '../facts.ts';
+import type { EntityMention, PublicationFormat } from '../facts.ts';
 import { foldKey } from '../text/fold.ts';
 import { assignIds } from './identity.ts';
 import type { LinkTarget } from './links.ts';
@@ -18,7 +18,7 @@ export interface ResolvedFormat {
 
 export interface Entity {
   id: string;
-  kind: MentionedEntityKind;
+  kind: string;
   label: string;
   aliases: string[];
   attrs: Attrs;
@@ -51,6 +51,7 @@ const refKey = (ref: ResolvedRef): string => (ref.type === 'file' ? `file:${ref.
 export function mergeEntities(
   mentions: readonly MentionRef[],
   resolve: (fromPath: string, href: string) => LinkTarget,
+  kinds: readonly string[],
 ): { entities: Entity[]; entityOf: Map<EntityMention, string> } {
   const parent = new Map<string, string>();
   const find = (key: string): string => {
@@ -64,6 +65,9 @@ export function mergeEntities(
     if (rootA !== rootB) parent.set(rootA < rootB ? rootB : rootA, rootA < rootB ? rootA : rootB);
   };
 
+  const known = new Set(kinds);
+  const unknown = mentions.find(({ mention }) => !known.has(mention.kind));
+  if (unknown) throw new Error(`${unknown.path}:${unknown.mention.source.line}: a mention of kind "${unknown.mention.kind}", which no registered kind merges by link or label`);
   const resolved = mentions.map(({ path, mention }) => {
     const home = mention.link ? toRef(resolve(path, mention.link.href)) : undefined;
     const formats = (mention.formats ?? []).flatMap((format: PublicationFormat): ResolvedFormat[] => {
@@ -108,7 +112,7 @@ export function mergeEntities(
 
   const entities: Entity[] = [];
   const entityOf = new Map<EntityMention, string>();
-  for (const kind of ['group', 'publication', 'compromise'] as const) {
+  for (const kind of kinds) {
     const ofKind = drafts.filter((draft) => draft.kind === kind);
     const ids = assignIds(ofKind, kind, (d) => d.label, (d) => d.root);
     for (const draft of ofKind) {

@@ -1,6 +1,8 @@
 import { distance } from 'fastest-levenshtein';
 import type { PossibleDuplicate, Source } from '../../schema/graph.ts';
+import type { Profile } from '../../profiles/profile.ts';
 import type { PersonMention } from '../facts.ts';
+import { isOrganizationLabel } from '../text/people.ts';
 import { foldKey, slugify } from '../text/fold.ts';
 import { byCodePoint, mostFrequent } from '../text/order.ts';
 
@@ -90,17 +92,17 @@ export function assignIds<T>(items: T[], kind: string, labelOf: (item: T) => str
 }
 
 /** The organisations a mention names: `(SparkFabrik, Cartografos)` is two; `Independent` none. */
-function organizationsOf(mention: PersonMention): string[] {
+function organizationsOf(mention: PersonMention, profile: Profile): string[] {
   return (mention.organization ?? '')
     .split(/\s*[,;]\s*/)
     .map((label) => label.trim())
-    .filter((label) => label && !NO_ORGANIZATION.test(label));
+    .filter((label) => label && !NO_ORGANIZATION.test(label) && isOrganizationLabel(label, profile));
 }
 
-function mergeOrganizations(mentions: readonly PersonMention[]): { organizations: Organization[]; byKey: Map<string, Organization> } {
+function mergeOrganizations(mentions: readonly PersonMention[], profile: Profile): { organizations: Organization[]; byKey: Map<string, Organization> } {
   const groups = new Map<string, { labels: string[]; sources: Source[] }>();
   for (const mention of mentions) {
-    for (const label of organizationsOf(mention)) {
+    for (const label of organizationsOf(mention, profile)) {
       const key = organizationKey(label);
       if (!key) continue;
       const group = groups.get(key) ?? { labels: [], sources: [] };
@@ -129,8 +131,8 @@ function mergeOrganizations(mentions: readonly PersonMention[]): { organizations
  * handle, and through mentions that give both. A name that is also an organisation's name is
  * not a person. Near-misses are reported, never merged.
  */
-export function resolveIdentities(mentions: readonly PersonMention[]): Identities {
-  const { organizations, byKey: organizationByKey } = mergeOrganizations(mentions);
+export function resolveIdentities(mentions: readonly PersonMention[], profile: Profile): Identities {
+  const { organizations, byKey: organizationByKey } = mergeOrganizations(mentions, profile);
   const isOrganizationName = (name: string): boolean => organizationByKey.has(organizationKey(name));
   const kept = mentions.filter((mention) => !(mention.name && !mention.handle && isOrganizationName(mention.name)));
 
@@ -162,7 +164,7 @@ export function resolveIdentities(mentions: readonly PersonMention[]): Identitie
     const aliases = [...new Set([...names, ...handleAliases])].filter((a) => a !== label).sort();
     const organizationSources = new Map<string, Source[]>();
     for (const mention of group) {
-      for (const label of organizationsOf(mention)) {
+      for (const label of organizationsOf(mention, profile)) {
         const organization = organizationByKey.get(organizationKey(label));
         if (organization) organizationSources.set(organization.label, [...(organizationSources.get(organization.label) ?? []), mention.source]);
       }

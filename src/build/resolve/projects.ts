@@ -1,73 +1,81 @@
 import { posix } from 'node:path';
+import type { Profile } from '../../profiles/profile.ts';
 import { byCodePoint } from '../text/order.ts';
 
-export type AssessmentKind = 'self-assessment' | 'joint-assessment' | 'threat-model' | 'assessment';
+export interface ProjectDocument {
+  path: string;
+  /** What the document is, by the profile's rule that named it (`self-assessment`, `due-diligence`…). */
+  kind: string;
+  /** Whether it assesses the project, or is only about it. */
+  assesses: boolean;
+}
 
-export interface AssessedProject {
+export interface FolderProject {
   folder: string;
   label: string;
   home?: string;
-  documents: Array<{ path: string; kind: AssessmentKind }>;
+  documents: ProjectDocument[];
 }
 
-/** What an assessment document's file name says it is, or undefined for other documents. */
-export function assessmentKind(path: string): AssessmentKind | undefined {
-  const name = posix.basename(path).toLowerCase();
-  if (!/\.(md|markdown)$/.test(name)) return undefined;
-  if (/self[-_ ]?assess/.test(name)) return 'self-assessment';
-  if (/joint[-_ ]?(assess|review)|security[-_ ]?(assessment|review)/.test(name)) return 'joint-assessment';
-  if (/threat[-_ ]?(model|analysis)|threatmodel/.test(name)) return 'threat-model';
-  if (/assess/.test(name)) return 'assessment';
-  return undefined;
-}
+type Convention = Profile['projectFolders'][number];
 
-/** Minimum number of sibling folders holding assessments before their parent counts as a list of projects. */
-const MIN_PROJECTS = 3;
+/** What a document is under a convention: the first rule matching its path inside the project's folder (sub-folders included), without the extension. */
+function documentKind(relativePath: string, convention: Convention): { kind: string; assesses: boolean } | undefined {
+  if (!/\.(md|markdown)$/i.test(relativePath)) return undefined;
+  const name = relativePath.toLowerCase().replace(/\.(md|markdown)$/, '');
+  return convention.documents.find((rule) => rule.pattern.test(name));
+}
 
 /**
- * Assessed projects by folder convention: a folder whose sub-folders (at least three, and most
- * of them) hold assessment documents is a list of projects, one project per sub-folder. Nothing
- * is named: the convention is recognised wherever it appears.
+ * Projects by the profile's folder conventions: a folder whose sub-folders (at least the
+ * convention's `minProjects`, and most of them) hold documents the convention names
+ * (self-assessments; proposals, due diligence and annual reviews) is a list of projects, one
+ * project per sub-folder, with those documents attached. Nothing is named: the convention is
+ * recognised wherever it appears.
  */
-export function findAssessedProjects(markdownPaths: readonly string[], titles: ReadonlyMap<string, string>): AssessedProject[] {
-  const subfolders = new Map<string, Set<string>>();
-  const assessedSubfolders = new Map<string, Set<string>>();
-  for (const path of markdownPaths) {
-    const parts = path.split('/');
-    for (let depth = 1; depth < parts.length - 1; depth += 1) {
-      const parent = parts.slice(0, depth).join('/');
-      const child = parts.slice(0, depth + 1).join('/');
-      subfolders.set(parent, (subfolders.get(parent) ?? new Set()).add(child));
-      if (assessmentKind(path)) assessedSubfolders.set(parent, (assessedSubfolders.get(parent) ?? new Set()).add(child));
+export function findFolderProjects(markdownPaths: readonly string[], titles: ReadonlyMap<string, string>, profile: Profile): FolderProject[] {
+  const byFolder = new Map<string, Map<string, ProjectDocument>>();
+  for (const convention of profile.projectFolders) {
+    const subfolders = new Map<string, Set<string>>();
+    const matched = new Map<string, Map<string, ProjectDocument[]>>();
+    for (const path of markdownPaths) {
+      const parts = path.split('/');
+      for (let depth = 1; depth < parts.length - 1; depth += 1) {
+        const parent = parts.slice(0, depth).join('/');
+        const child = parts.slice(0, depth + 1).join('/');
+        subfolders.set(parent, (subfolders.get(parent) ?? new Set()).add(child));
+        const found = documentKind(parts.slice(depth + 1).join('/'), convention);
+        if (!found) continue;
+        const children = matched.get(parent) ?? new Map<string, ProjectDocument[]>();
+        children.set(child, [...(children.get(child) ?? []), { path, ...found }]);
+        matched.set(parent, children);
+      }
     }
-  }
-  const containers = [...assessedSubfolders.entries()]
-    .filter(([parent, assessed]) => assessed.size >= MIN_PROJECTS && assessed.size * 2 > (subfolders.get(parent)?.size ?? 0))
-    .map(([parent]) => parent)
+    const containers = [...matched.entries()]
+      .filter(([parent, children]) => children.size >= convention.minProjects && children.size * 2 > (subfolders.get(parent)?.size ?? 0))
+      .map(([parent]) => parent);
     // A list of projects inside another one's project is part of that project, not a new list.
-    .filter((parent, _, all) => !all.some((other) => other !== parent && parent.startsWith(`${other}/`)));
-
-  const projects: AssessedProject[] = [];
-  for (const container of containers.sort()) {
-    for (const folder of [...(subfolders.get(container) ?? [])].sort()) {
-      const documents = markdownPaths
-        .filter((path) => path.startsWith(`${folder}/`))
-        .flatMap((path) => {
-          const kind = assessmentKind(path);
-          return kind ? [{ path, kind }] : [];
-        })
-        .sort((a, b) => byCodePoint(a.path, b.path));
-      const inFolder = markdownPaths.filter((path) => posix.dirname(path) === folder);
-      const home =
-        inFolder.find((path) => /^(readme|_index|index)\.md$/i.test(posix.basename(path))) ??
-        documents.find((d) => d.kind === 'joint-assessment')?.path ??
-        documents.find((d) => d.kind === 'self-assessment')?.path ??
-        documents[0]?.path ??
-        inFolder.sort()[0];
-      projects.push({ folder, label: projectLabel(folder, [home, ...documents.map((d) => d.path)], titles), ...(home ? { home } : {}), documents });
+    for (const container of containers.filter((parent) => !containers.some((other) => other !== parent && parent.startsWith(`${other}/`)))) {
+      for (const folder of subfolders.get(container) ?? []) {
+        const documents = byFolder.get(folder) ?? new Map<string, ProjectDocument>();
+        for (const doc of matched.get(container)?.get(folder) ?? []) if (!documents.has(doc.path)) documents.set(doc.path, doc);
+        byFolder.set(folder, documents);
+      }
     }
   }
-  return projects;
+  // Folders inside another project's folder belong to it.
+  const folders = [...byFolder.keys()].filter((folder, _, all) => !all.some((other) => other !== folder && folder.startsWith(`${other}/`))).sort();
+  return folders.map((folder) => {
+    const documents = [...byFolder.get(folder)!.values()].sort((a, b) => byCodePoint(a.path, b.path));
+    const inFolder = markdownPaths.filter((path) => posix.dirname(path) === folder);
+    const home =
+      inFolder.find((path) => /^(readme|_index|index)\.md$/i.test(posix.basename(path))) ??
+      documents.find((d) => d.kind === 'joint-assessment')?.path ??
+      documents.find((d) => d.assesses)?.path ??
+      documents[0]?.path ??
+      [...inFolder].sort()[0];
+    return { folder, label: projectLabel(folder, [home, ...documents.map((d) => d.path)], titles), ...(home ? { home } : {}), documents };
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Profile } from '../../profiles/profile.ts';
 import { squash } from './fold.ts';
 
 /** A person as written in one place: a name, a GitHub handle, or both, and perhaps an organisation. */
@@ -7,19 +8,8 @@ export interface PersonName {
   organization?: string;
 }
 
-/** Words that fill a people cell without naming anyone. */
-const NOT_A_NAME = new Set([
-  'link', 'links', 'pdf', 'tbd', 'tba', 'n/a', 'na', 'none', 'todo', 'vacant', 'open', 'yes', 'no',
-  'markdown', 'here', 'see above', 'various', 'unknown', 'anonymous', 'everyone', 'all', 'other', 'others',
-  'name', 'github', 'slack', 'email', 'independent',
-]);
-
-/** Words that show a phrase is a description, a team or a role rather than a person's name. */
-const NON_NAME_WORDS =
-  /\b(authors?|contributors?|reviewers?|maintainers?|members?|team|teams|community|group|groups|committee|working|project|projects|foundation|security|cncf|tag|toc|chair|chairs|lead|leads|liaison|white|paper|original|the|of|for|inc|llc|ltd|corp|corporation|university)\b/i;
-
-/** Parentheticals that describe a role rather than an employer. */
-const ROLE_NOTE = /\b(chair|liaison|lead|maintainer|member|emeritus|reviewer|author|contributor|editor)\b/i;
+/** Parentheticals that describe a part someone plays rather than an employer, besides the profile's role words. */
+const ROLE_NOTE = /\b(member|editor)s?\b/i;
 
 const HANDLE = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/;
 const LOWERCASE_PARTICLES = new Set(['de', 'van', 'von', 'da', 'del', 'der', 'di', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'y']);
@@ -52,12 +42,12 @@ function splitOutsideParens(text: string, separator: RegExp): string[] {
 }
 
 /** Whether a phrase reads as a personal name: a few capitalised words, no digits, no descriptive words. */
-export function looksLikePersonName(text: string): boolean {
+export function looksLikePersonName(text: string, profile: Profile): boolean {
   const name = squash(text);
   if (name.length < 2 || name.length > 60) return false;
-  if (NOT_A_NAME.has(name.toLowerCase())) return false;
+  if (profile.isNotName(name)) return false;
   if (/[0-9@:/\\<>{}()[\]=|#*_"“”]|https?|www\./i.test(name)) return false;
-  if (NON_NAME_WORDS.test(name)) return false;
+  if (profile.nonNameWords.test(name)) return false;
   const words = name.split(' ');
   if (words.length > 5) return false;
   for (const word of words) {
@@ -69,37 +59,60 @@ export function looksLikePersonName(text: string): boolean {
   return true;
 }
 
-function parseParenthetical(inner: string, person: PersonName): void {
+/** A GitHub profile address (`github.com/handle`, with or without scheme): the handle, or undefined. */
+export function githubProfileHandle(text: string): string | undefined {
+  const match = /^(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/?$/i.exec(text.trim());
+  return match?.[1];
+}
+
+/**
+ * Whether a text can name an organisation: not a handle, an address, a role word or a
+ * sentence. A wrong organisation node is worse than none.
+ */
+export function isOrganizationLabel(text: string, profile: Profile): boolean {
+  const label = squash(text);
+  if (!label || label.length > 80 || label.split(' ').length > 6) return false;
+  if (/^@|[/\\]|https?:|www\./i.test(label)) return false;
+  if (profile.isRoleWord(label) || ROLE_NOTE.test(label)) return false;
+  return /\p{L}/u.test(label);
+}
+
+function parseParenthetical(inner: string, person: PersonName, profile: Profile): void {
   const text = squash(inner);
-  const handle = HANDLE.exec(text);
+  const handle = HANDLE.exec(text) ?? HANDLE.exec(`@${githubProfileHandle(text) ?? ''}`);
   if (handle) {
     person.handle = handle[1];
     return;
   }
+  // `(Co-Chair, Term: 2024/04/16 - 2026/04/15)`, `(TL)`, `(의장)`: the part played, not an employer.
+  if (profile.normaliseRole(text) || ROLE_NOTE.test(text)) return;
   // `Chase Pettet (Mirantis (someone@example.com))`: keep the outer name.
   const organization = squash(text.replace(/\([^)]*\)?/g, ''));
-  if (!organization || organization.includes('@') || ROLE_NOTE.test(organization)) return;
+  if (!organization || organization.includes('@')) return;
   // A bare lower-case word (`(akashhr)`) is most likely a handle written without `@`, but a
   // wrong handle would merge strangers: it is neither handle nor organisation.
   if (/^[a-z0-9][a-z0-9_-]*$/.test(organization)) return;
-  if (!/^https?:/i.test(organization)) person.organization = organization;
+  if (isOrganizationLabel(organization, profile)) person.organization = organization;
 }
 
-/** One comma-separated piece: `Name`, `Name @handle`, `Name (@handle)`, `Name (Org)`, `@handle`. */
-function parsePiece(piece: string): PersonName[] {
+/** One comma-separated piece: `Name`, `Name @handle`, `Name (@handle)`, `Name (Org)`, `Name - @handle`, `@handle`. */
+function parsePiece(piece: string, profile: Profile): PersonName[] {
   let rest = piece;
   const person: PersonName = {};
   for (const match of piece.matchAll(/\(((?:[^()]|\([^()]*\))*)\)/g)) {
-    parseParenthetical(match[1] ?? '', person);
+    parseParenthetical(match[1] ?? '', person, profile);
     rest = rest.replace(match[0], ' ');
   }
   // Email addresses are contact details, not names or handles (`Ann Lee: <ann@example.org>`).
   rest = squash(rest.replace(/<?[^\s<>@()]+@[^\s<>@()]+\.[a-z]{2,}>?/gi, ' ').replace(/^[\s*_.:;-]+|[\s*_.:;,-]+$/g, ''));
-  // `Name - Organisation` (a dash between spaces), as in contributor lists.
+  // `Name - Organisation` or `Name - @handle` (a dash between spaces), as in contributor lists.
   const dash = /^(.+?)\s+[-–—]\s+(.+)$/.exec(rest);
   if (dash && !person.organization) {
+    const after = squash(dash[2]!);
+    const handle = HANDLE.exec(after)?.[1] ?? githubProfileHandle(after);
+    if (handle) person.handle ??= handle;
+    else if (isOrganizationLabel(after, profile)) person.organization = after;
     rest = dash[1]!;
-    person.organization = squash(dash[2]!);
   }
   const words = rest.split(' ').filter(Boolean);
   const handles = words.filter((word) => HANDLE.test(word));
@@ -115,17 +128,17 @@ function parsePiece(piece: string): PersonName[] {
       } else nameWords.push(word);
     }
     if (nameWords.length > 0) people.push({ name: nameWords.join(' ') });
-    return people.flatMap((p) => finish(p));
+    return people.flatMap((p) => finish(p, profile));
   }
   if (handles.length === 1) {
     person.handle = HANDLE.exec(handles[0]!)![1];
     rest = words.filter((word) => word !== handles[0]).join(' ');
   }
   if (rest) person.name = rest;
-  return finish(person);
+  return finish(person, profile);
 }
 
-function finish(person: PersonName): PersonName[] {
+function finish(person: PersonName, profile: Profile): PersonName[] {
   const result: PersonName = {};
   if (person.name) {
     // A trailing lowercase token with digits is a handle written without `@`.
@@ -138,7 +151,7 @@ function finish(person: PersonName): PersonName[] {
     const name = words.join(' ');
     // A lone word (`PayPal`, `Andreas`) is as likely a company as a person: it counts only
     // beside a handle that pins it to someone.
-    if (looksLikePersonName(name) && (name.includes(' ') || person.handle || result.handle)) result.name = name;
+    if (looksLikePersonName(name, profile) && (name.includes(' ') || person.handle || result.handle)) result.name = name;
   }
   if (person.handle) result.handle = person.handle;
   if (person.organization && (result.name || result.handle)) result.organization = person.organization;
@@ -149,17 +162,17 @@ function finish(person: PersonName): PersonName[] {
  * The people named in free text such as `Marina Moore @mnm678, Rahul Jadhav (@nyrahul), and Ann (Acme)`.
  * Anything that does not read as a person (`TBD`, `Link`, emails, descriptions) is dropped.
  */
-export function parsePeople(text: string): PersonName[] {
+export function parsePeople(text: string, profile: Profile): PersonName[] {
   const cleaned = squash(text.replace(/[*_]{1,3}/g, ' ')).replace(/\.$/, '');
   if (!cleaned) return [];
   const pieces = splitOutsideParens(cleaned, /\s*(?:,|;|\s&\s|\sand\s|\s\+\s|\s\/\s)\s*(?:and\s+)?/iy);
   const people: PersonName[] = [];
   for (const piece of pieces) {
-    const found = parsePiece(piece);
+    const found = parsePiece(piece, profile);
     const previous = people[people.length - 1];
     const word = squash(piece);
     // `Dan Shaw (@dshaw), PayPal`: a lone word after someone with a handle is their employer.
-    if (found.length === 0 && previous?.handle && !previous.organization && !word.includes(' ') && looksLikePersonName(word)) {
+    if (found.length === 0 && previous?.handle && !previous.organization && !word.includes(' ') && looksLikePersonName(word, profile)) {
       previous.organization = word;
       continue;
     }
