@@ -1,38 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RepoError } from '../src/build/collect.ts';
 import { writeOutputs } from '../src/build/emit.ts';
 import { buildGraph } from '../src/build/pipeline.ts';
+import { CONFIG_OPTIONS, CONFIG_USAGE, loadConfig } from './lib/config.ts';
 
 const USAGE = `usage: npm run graph -- --repo DIR [--out DIR] [--repo-url URL] [--ref REF]
-                       [--exclude GLOB]... [--config FILE] [--threads N] [--no-layout] [--quiet]
+                       [--profile NAME] [--config FILE] [--exclude GLOB]... [--threads N] [--no-layout] [--quiet]
 
 Reads every markdown file of DIR and writes graph.json, search-index.json and report.json
 into --out (default public/data). --no-layout skips node positions (the explorer then
-has none to paint; for report-only runs such as link checking). An optional config file (JSON, default DIR-independent
-.taggraph.json in the current folder) may hold { "exclude": ["glob", ...] }.`;
-
-interface Config {
-  exclude?: string[];
-}
-
-async function readConfig(path: string, required: boolean): Promise<Config> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new RepoError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== 'object' || parsed === null) throw new RepoError(`config ${path} is not a JSON object`);
-  const exclude = (parsed as { exclude?: unknown }).exclude;
-  if (exclude !== undefined && !(Array.isArray(exclude) && exclude.every((item) => typeof item === 'string'))) {
-    throw new RepoError(`config ${path}: "exclude" must be a list of globs`);
-  }
-  return exclude ? { exclude } : {};
-}
+has none to paint; for report-only runs such as link checking).
+  ${CONFIG_USAGE}`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -41,8 +19,7 @@ async function main(): Promise<number> {
       out: { type: 'string', default: 'public/data' },
       'repo-url': { type: 'string' },
       ref: { type: 'string' },
-      exclude: { type: 'string', multiple: true, default: [] },
-      config: { type: 'string' },
+      ...CONFIG_OPTIONS,
       threads: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'no-layout': { type: 'boolean', default: false },
@@ -57,14 +34,15 @@ async function main(): Promise<number> {
     process.stderr.write(`error: --repo is required\n${USAGE}\n`);
     return 2;
   }
-  const config = await readConfig(values.config ?? join(process.cwd(), '.taggraph.json'), values.config !== undefined);
+  const config = await loadConfig(values, resolve(values.repo));
   const showProgress = !values.quiet && process.stderr.isTTY;
   const started = Date.now();
   const output = await buildGraph({
     repo: resolve(values.repo),
     ...(values['repo-url'] ? { repoUrl: values['repo-url'] } : {}),
     ...(values.ref ? { ref: values.ref } : {}),
-    excludes: [...(config.exclude ?? []), ...values.exclude],
+    profile: config.profile,
+    excludes: config.excludes,
     ...(values.threads ? { threads: Number(values.threads) } : {}),
     layout: !values['no-layout'],
     onStage: (stage) => {

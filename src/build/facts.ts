@@ -56,8 +56,16 @@ export interface EntityMention {
   source: Source;
 }
 
-/** Who a role or author fact is about: an entity mentioned in this document, or the document's subject. */
-export type Subject = { type: 'mention'; index: number } | { type: 'document' };
+/**
+ * A mention's stable key: where it was written, its kind and label. Later stages refer to
+ * mentions by it, never by position in a list or by object identity (facts cross threads).
+ */
+export function mentionKey(mention: Pick<EntityMention, 'kind' | 'label' | 'source'>): string {
+  return `${mention.source.path}:${mention.source.line}:${mention.kind}:${mention.label}`;
+}
+
+/** Who a role or author fact is about: an entity mentioned in this document (by its key), or the document's subject. */
+export type Subject = { type: 'mention'; key: string } | { type: 'document' };
 
 export interface RoleFact {
   person: PersonMention;

@@ -9,8 +9,6 @@ export interface TableContext {
   profile: Profile;
   /** The nearest heading above the table, or the document's title. */
   heading: string;
-  /** Where this table's entities will sit in the document's entity list. */
-  firstEntityIndex: number;
 }
 
 export interface TableFacts {

@@ -11,7 +11,7 @@ describe('parsePeople', () => {
     ['Danielle Tal and Thilo Fromm', [{ name: 'Danielle Tal' }, { name: 'Thilo Fromm' }]],
     ['Brandon Lum (IBM) , Chase Pettet (Mirantis (chase@example.com))', [{ name: 'Brandon Lum', organization: 'IBM' }, { name: 'Chase Pettet', organization: 'Mirantis' }]],
     ['Rowan Baker & Andrew Martin (ControlPlane)', [{ name: 'Rowan Baker' }, { name: 'Andrew Martin', organization: 'ControlPlane' }]],
-    ['Emily Fox (TOC Liaison)', [{ name: 'Emily Fox' }]],
+    ['Emily Fox (TOC Liaison)', [{ name: 'Emily Fox', roleNote: 'toc-liaison' }]],
     ['Alex Floyd Marshall - Soren Technology', [{ name: 'Alex Floyd Marshall', organization: 'Soren Technology' }]],
     ['@lizrice', [{ handle: 'lizrice' }]],
     ['Marco De Benedictis', [{ name: 'Marco De Benedictis' }]],

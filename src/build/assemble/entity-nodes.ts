@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import type { Attrs, Source } from '../../schema/graph.ts';
-import type { DocumentFacts, EntityMention } from '../facts.ts';
+import type { DocumentFacts } from '../facts.ts';
 import { mergeEntities, type Entity, type MentionRef, type ResolvedRef } from '../resolve/entities.ts';
-import { assignIds } from '../resolve/identity.ts';
+import { assignIds, entityId, freeId } from '../ids.ts';
 import { folderIndex } from '../resolve/links.ts';
 import type { FolderProject } from '../resolve/projects.ts';
 import { slugify } from '../text/fold.ts';
@@ -15,7 +15,7 @@ import type { Subjects } from './subjects.ts';
  * Entities mentioned in tables (groups, compromises and their categories, publications, and
  * any registered kind merged by link or label), projects by folder convention, each with its
  * home page; then the repository's own group, groups known only from their own page, and the
- * pages that translate a home page. Returns which entity each table mention became.
+ * pages that translate a home page. Returns which entity each table mention became, by mention key.
  */
 export function addEntities(
   context: AssemblyContext,
@@ -23,7 +23,7 @@ export function addEntities(
   projects: readonly FolderProject[],
   subjects: Subjects,
   repoName: string,
-): Map<EntityMention, string> {
+): Map<string, string> {
   const { builder, profile } = context;
   const projectIds = assignIds([...projects], 'project', (p) => p.label, (p) => p.folder);
   const mentions: MentionRef[] = documents.flatMap((doc) => doc.entities.map((mention) => ({ path: doc.path, mention })));
@@ -35,7 +35,7 @@ export function addEntities(
   for (const entity of entities.filter((e) => e.kind !== 'publication')) {
     if (entity.home?.type === 'file' && context.documents.has(entity.home.path)) subjects.describe(entity.home.path, entity.id, entity.sources[0]!);
     for (const category of entity.categories) {
-      const id = `category:${slugify(category)}`;
+      const id = entityId('category', category);
       builder.addNode({ id, kind: 'category', label: categoryLabels.get(slugify(category))!, attrs: {}, sources: entity.sources });
       builder.addEdge({ source: entity.id, target: id, kind: 'in_category', sources: entity.sources });
     }
@@ -73,8 +73,7 @@ export function addEntities(
       builder.addAliases(known, [label], [source]);
       return known;
     }
-    let id = `group:${slugify(label)}`;
-    for (let n = 2; builder.hasNode(id); n += 1) id = `group:${slugify(label)}-${n}`;
+    const id = freeId('group', label, (taken) => builder.hasNode(taken));
     builder.addNode({ id, kind: 'group', label, attrs, sources: [source] });
     pageGroups.set(key, id);
     return id;
@@ -82,7 +81,7 @@ export function addEntities(
   const titleOf = new Map(documents.map((doc) => [doc.path, doc.title]));
 
   const rootIndex = folderIndex(context.files, '');
-  if (rootIndex && context.documents.has(rootIndex) && !subjects.isDescribed(rootIndex)) {
+  if (profile.recognises('group-pages') && rootIndex && context.documents.has(rootIndex) && !subjects.isDescribed(rootIndex)) {
     const id = pageGroup(titleOf.get(rootIndex) ?? repoName, { path: rootIndex, line: 1 }, { root: true });
     subjects.setRootGroup(id);
     subjects.describe(rootIndex, id, { path: rootIndex, line: 1 });

@@ -1,11 +1,11 @@
 import type { PossibleDuplicate } from '../../schema/graph.ts';
-import type { DocumentFacts, EntityMention, Subject } from '../facts.ts';
+import type { DocumentFacts, Subject } from '../facts.ts';
 import { resolveIdentities } from '../resolve/identity.ts';
 import { documentId, type AssemblyContext } from './context.ts';
 import type { Subjects } from './subjects.ts';
 
 /** People and organisations from every mention, and their roles, authorship and affiliations. */
-export function addPeople(context: AssemblyContext, documents: readonly DocumentFacts[], subjects: Subjects, entityOf: ReadonlyMap<EntityMention, string>): PossibleDuplicate[] {
+export function addPeople(context: AssemblyContext, documents: readonly DocumentFacts[], subjects: Subjects, entityOf: ReadonlyMap<string, string>): PossibleDuplicate[] {
   const { builder } = context;
   const identities = resolveIdentities(documents.flatMap((doc) => [...doc.roles.map((r) => r.person), ...doc.authors, ...doc.people]), context.profile);
   for (const person of identities.people) {
@@ -33,8 +33,7 @@ export function addPeople(context: AssemblyContext, documents: readonly Document
   for (const doc of documents) {
     const holder = (subject: Subject, role: string): string | undefined => {
       if (subject.type === 'document') return subjects.subjectOf(doc.path, role);
-      const mention = doc.entities[subject.index];
-      return mention ? entityOf.get(mention) : undefined;
+      return entityOf.get(subject.key);
     };
     for (const role of doc.roles) {
       const person = identities.personOf(role.person);

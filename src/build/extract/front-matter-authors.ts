@@ -16,6 +16,6 @@ export function extractFrontMatterAuthors(path: string, frontMatter: FrontMatter
     const line = frontMatter.keyLines[key] ?? 1;
     return authorTexts(frontMatter.data[key])
       .flatMap((text) => parsePeople(text, profile))
-      .map((person) => ({ ...person, source: { path, line } }));
+      .map(({ roleNote: _note, ...person }) => ({ ...person, source: { path, line } }));
   });
 }

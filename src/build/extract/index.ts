@@ -26,7 +26,7 @@ export function extractDocument(path: string, text: string, profile: Profile, re
   for (const { node } of nodes) {
     if (node.type !== 'table' || recognisers.length === 0) continue;
     const table = readTable(node);
-    const context = { path, profile, heading: nearestHeadingBefore(outline.headings, table.line) ?? outline.title, firstEntityIndex: entities.length };
+    const context = { path, profile, heading: nearestHeadingBefore(outline.headings, table.line) ?? outline.title };
     for (const recogniser of recognisers) {
       const facts = recogniser.read(table, context);
       if (!facts) continue;

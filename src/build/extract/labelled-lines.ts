@@ -2,7 +2,7 @@ import type { List } from 'mdast';
 import type { Profile } from '../../profiles/profile.ts';
 import type { PersonMention, RoleFact } from '../facts.ts';
 import { squash } from '../text/fold.ts';
-import { parsePeople } from '../text/people.ts';
+import { ownRoles, parsePeople } from '../text/people.ts';
 import { lineOf, personTextOf, rawTextOf, textOf, type FlatNode } from './mdast.ts';
 
 export interface LabelledFacts {
@@ -10,8 +10,8 @@ export interface LabelledFacts {
   authors: PersonMention[];
 }
 
-/** `Label: value` where the label is a short capitalised phrase; emphasis is already gone from the text. */
-const LABELLED_LINE = /^\s*(\p{Lu}[\p{L} /&-]{1,40}?)\s*:\s*(.*)$/u;
+/** `Label: value` where the label is a short capitalised phrase (`Version 1.0.0 reviewers`); emphasis is already gone from the text. */
+const LABELLED_LINE = /^\s*(\p{Lu}[\p{L}\p{N}. /&-]{1,40}?)\s*:\s*(.*)$/u;
 
 function listItemLines(list: List): Array<{ text: string; line: number }> {
   return list.children.map((item) => ({ text: personTextOf(item), line: lineOf(item) }));
@@ -29,11 +29,11 @@ export function extractLabelledLines(path: string, nodes: readonly FlatNode[], p
 
   /** People in `values`, each sourced at the value line that names them. */
   const record = (labels: string[], text: string, lines: Array<{ text: string; line: number }>): void => {
-    for (const person of parsePeople(text, profile)) {
+    for (const { roleNote, ...person } of parsePeople(text, profile)) {
       const needle = person.handle ?? person.name ?? '';
       const line = lines.find((value) => value.text.includes(needle))?.line ?? lines[0]!.line;
       const mention: PersonMention = { ...person, source: { path, line } };
-      for (const role of labels) {
+      for (const role of ownRoles(labels, roleNote, profile)) {
         if (role === 'author') authors.push(mention);
         else roles.push({ person: mention, role, subject: { type: 'document' } });
       }

@@ -1,6 +1,6 @@
 import type { Profile } from '../../profiles/profile.ts';
 import type { PersonMention, RoleFact } from '../facts.ts';
-import { parsePeople } from '../text/people.ts';
+import { ownRoles, parsePeople } from '../text/people.ts';
 import type { TableRows } from './mdast.ts';
 
 export interface LabelledTableFacts {
@@ -37,9 +37,9 @@ export function extractLabelledTable(path: string, table: TableRows, profile: Pr
   for (const row of labelled) {
     const names = profile.normaliseRoles(row.label!);
     if (names.length === 0) continue;
-    for (const person of parsePeople(row.value, profile)) {
+    for (const { roleNote, ...person } of parsePeople(row.value, profile)) {
       const mention: PersonMention = { ...person, source: { path, line: row.line } };
-      for (const role of names) {
+      for (const role of ownRoles(names, roleNote, profile)) {
         if (role === 'author') authors.push(mention);
         else roles.push({ person: mention, role, subject: { type: 'document' } });
       }

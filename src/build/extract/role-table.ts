@@ -1,5 +1,5 @@
 import type { Profile } from '../../profiles/profile.ts';
-import type { EntityMention, RoleFact } from '../facts.ts';
+import { mentionKey, type EntityMention, type RoleFact } from '../facts.ts';
 import { parsePeople } from '../text/people.ts';
 import { isNameHeader } from './columns.ts';
 import type { TableRows } from './mdast.ts';
@@ -28,7 +28,7 @@ function roleColumns(headers: readonly string[], profile: Profile): Array<{ inde
  * role cells (the profile's `evidence.roleTablePeople`): a threat table with a `Maintainer`
  * column or a feature table with an `Owner` column is not a table of groups and their people.
  */
-export function extractRoleTable(path: string, table: TableRows, firstIndex: number, profile: Profile): TableFacts | undefined {
+export function extractRoleTable(path: string, table: TableRows, profile: Profile): TableFacts | undefined {
   if (isNameHeader(table.headers[0] ?? '')) return undefined;
   const columns = roleColumns(table.headers, profile);
   if (columns.length === 0) return undefined;
@@ -37,7 +37,7 @@ export function extractRoleTable(path: string, table: TableRows, firstIndex: num
     if (!entityCell?.text) return [];
     const people = columns.flatMap(({ index: column, role }) => {
       const cell = row[column];
-      return cell ? cell.parts.flatMap((part) => parsePeople(part, profile)).map((person) => ({ person: { ...person, source: { path, line: cell.line } }, role })) : [];
+      return cell ? cell.parts.flatMap((part) => parsePeople(part, profile)).map(({ roleNote: _note, ...person }) => ({ person: { ...person, source: { path, line: cell.line } }, role })) : [];
     });
     return [{ entityCell, people }];
   });
@@ -47,9 +47,9 @@ export function extractRoleTable(path: string, table: TableRows, firstIndex: num
   const roles: RoleFact[] = [];
   for (const { entityCell, people } of rows) {
     const link = entityCell.links[0];
-    const index = firstIndex + entities.length;
-    entities.push({ kind: 'group', label: link?.text || entityCell.text, ...(link ? { link } : {}), attrs: {}, source: { path, line: entityCell.line } });
-    for (const { person, role } of people) roles.push({ person, role, subject: { type: 'mention', index } });
+    const group: EntityMention = { kind: 'group', label: link?.text || entityCell.text, ...(link ? { link } : {}), attrs: {}, source: { path, line: entityCell.line } };
+    entities.push(group);
+    for (const { person, role } of people) roles.push({ person, role, subject: { type: 'mention', key: mentionKey(group) } });
   }
   return { entities, roles };
 }

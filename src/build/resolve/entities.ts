@@ -1,7 +1,7 @@
 import type { Attrs, Source } from '../../schema/graph.ts';
-import type { EntityMention, PublicationFormat } from '../facts.ts';
+import { mentionKey, type EntityMention, type PublicationFormat } from '../facts.ts';
 import { foldKey } from '../text/fold.ts';
-import { assignIds } from './identity.ts';
+import { assignIds } from '../ids.ts';
 import type { LinkTarget } from './links.ts';
 import { byCodePoint } from '../text/order.ts';
 
@@ -52,7 +52,7 @@ export function mergeEntities(
   mentions: readonly MentionRef[],
   resolve: (fromPath: string, href: string) => LinkTarget,
   kinds: readonly string[],
-): { entities: Entity[]; entityOf: Map<EntityMention, string> } {
+): { entities: Entity[]; entityOf: Map<string, string> } {
   const parent = new Map<string, string>();
   const find = (key: string): string => {
     let root = key;
@@ -111,7 +111,7 @@ export function mergeEntities(
   });
 
   const entities: Entity[] = [];
-  const entityOf = new Map<EntityMention, string>();
+  const entityOf = new Map<string, string>();
   for (const kind of kinds) {
     const ofKind = drafts.filter((draft) => draft.kind === kind);
     const ids = assignIds(ofKind, kind, (d) => d.label, (d) => d.root);
@@ -119,7 +119,7 @@ export function mergeEntities(
       const id = ids.get(draft)!;
       const { root: _root, mentions: draftMentions, ...entity } = draft;
       entities.push({ id, ...entity });
-      for (const mention of draftMentions) entityOf.set(mention, id);
+      for (const mention of draftMentions) entityOf.set(mentionKey(mention), id);
     }
   }
   entities.sort((a, b) => byCodePoint(a.id, b.id));

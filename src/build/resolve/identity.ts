@@ -3,7 +3,8 @@ import type { PossibleDuplicate, Source } from '../../schema/graph.ts';
 import type { Profile } from '../../profiles/profile.ts';
 import type { PersonMention } from '../facts.ts';
 import { isOrganizationLabel } from '../text/people.ts';
-import { foldKey, slugify } from '../text/fold.ts';
+import { assignIds } from '../ids.ts';
+import { foldKey } from '../text/fold.ts';
 import { byCodePoint, mostFrequent } from '../text/order.ts';
 
 export interface Person {
@@ -71,24 +72,6 @@ function keysOf(mention: PersonMention): string[] {
   if (mention.name) keys.push(nameKey(mention.name));
   if (mention.handle) keys.push(handleKey(mention.handle));
   return keys;
-}
-
-/** Gives each label its id, `kind:slug`, with `-2`, `-3`… where two entities share a slug. */
-export function assignIds<T>(items: T[], kind: string, labelOf: (item: T) => string, keyOf: (item: T) => string): Map<T, string> {
-  const sorted = [...items].sort((a, b) => {
-    const left = `${slugify(labelOf(a))}\u0000${keyOf(a)}`;
-    const right = `${slugify(labelOf(b))}\u0000${keyOf(b)}`;
-    return byCodePoint(left, right);
-  });
-  const ids = new Map<T, string>();
-  const used = new Map<string, number>();
-  for (const item of sorted) {
-    const base = `${kind}:${slugify(labelOf(item))}`;
-    const count = (used.get(base) ?? 0) + 1;
-    used.set(base, count);
-    ids.set(item, count === 1 ? base : `${base}-${count}`);
-  }
-  return ids;
 }
 
 /** The organisations a mention names: `(SparkFabrik, Cartografos)` is two; `Independent` none. */

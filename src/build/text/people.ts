@@ -6,6 +6,8 @@ export interface PersonName {
   name?: string;
   handle?: string;
   organization?: string;
+  /** The part the text says they play, from a parenthetical (`(Co-Chair)`, `(TL)`), normalised by the profile. */
+  roleNote?: string;
 }
 
 /** Parentheticals that describe a part someone plays rather than an employer, besides the profile's role words. */
@@ -39,6 +41,16 @@ function splitOutsideParens(text: string, separator: RegExp): string[] {
   }
   parts.push(current);
   return parts;
+}
+
+/**
+ * The roles a person listed under `labels` holds. Under a governance label, a governance note
+ * of their own is the more precise role (`- Lian Li (Co-Chair)` under `## Leads`); under a
+ * contribution label it only describes them (`Brandon Lum (TAG Security Chair)` among reviewers).
+ */
+export function ownRoles(labels: readonly string[], roleNote: string | undefined, profile: Profile): readonly string[] {
+  const refines = roleNote !== undefined && profile.isGovernanceRole(roleNote) && labels.length > 0 && labels.every((label) => profile.isGovernanceRole(label));
+  return refines ? [roleNote] : labels;
 }
 
 /** Whether a phrase reads as a personal name: a few capitalised words, no digits, no descriptive words. */
@@ -85,7 +97,9 @@ function parseParenthetical(inner: string, person: PersonName, profile: Profile)
     return;
   }
   // `(Co-Chair, Term: 2024/04/16 - 2026/04/15)`, `(TL)`, `(의장)`: the part played, not an employer.
-  if (profile.normaliseRole(text) || ROLE_NOTE.test(text)) return;
+  const role = profile.normaliseRole(text);
+  if (role) person.roleNote ??= role;
+  if (role || ROLE_NOTE.test(text)) return;
   // `Chase Pettet (Mirantis (someone@example.com))`: keep the outer name.
   const organization = squash(text.replace(/\([^)]*\)?/g, ''));
   if (!organization || organization.includes('@')) return;
@@ -155,6 +169,7 @@ function finish(person: PersonName, profile: Profile): PersonName[] {
   }
   if (person.handle) result.handle = person.handle;
   if (person.organization && (result.name || result.handle)) result.organization = person.organization;
+  if (person.roleNote && (result.name || result.handle)) result.roleNote = person.roleNote;
   return result.name || result.handle ? [result] : [];
 }
 

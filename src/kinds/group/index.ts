@@ -17,7 +17,7 @@ export const groupKind: KindModule = {
     {
       name: 'role-table',
       priority: 40,
-      read: (table, { path, firstEntityIndex, profile }) => extractRoleTable(path, table, firstEntityIndex, profile),
+      read: (table, { path, profile }) => extractRoleTable(path, table, profile),
     },
   ],
 };
