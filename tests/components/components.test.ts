@@ -2,6 +2,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import DetailPanel from '../../src/app/components/DetailPanel.svelte';
 import Filters from '../../src/app/components/Filters.svelte';
+import Legend from '../../src/app/components/Legend.svelte';
 import ReportView from '../../src/app/components/ReportView.svelte';
 import SearchBox from '../../src/app/components/SearchBox.svelte';
 import { GraphModel } from '../../src/app/lib/graph-model.ts';
@@ -146,5 +147,33 @@ describe('SearchBox', () => {
     flushSync();
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(onChoose).toHaveBeenCalledWith(hits[0]);
+  });
+});
+
+describe('a kind the app was never told of', () => {
+  const toy = { kind: 'talk', label: 'Talk', color: '#123456', shape: 'star' as const, searchBoost: 2, searchedAttributes: [], attributes: {} };
+  const withToy: GraphDocument = {
+    ...graph,
+    kinds: { nodes: [toy, ...graph.kinds.nodes], edges: graph.kinds.edges },
+    nodes: [...graph.nodes, { id: 'talk:t', kind: 'talk', label: 'Supply chains at scale', attrs: { lang: 'ko' }, sources: [{ path: 'talks.md', line: 3 }] }],
+    edges: [...graph.edges, { source: 'person:zoe', target: 'talk:t', kind: 'role', role: 'speaker', sources: [{ path: 'talks.md', line: 3 }] }],
+  };
+  const toyModel = new GraphModel(withToy);
+
+  it('shows it in the legend, the filters and the detail panel from the graph’s catalogue', () => {
+    const legend = render((target) => mount(Legend, { target, props: { kinds: toyModel.kinds } }));
+    expect(legend.querySelector('[data-kind="talk"]')!.textContent).toBe('Talk');
+    expect((legend.querySelector('[data-kind="talk"] .swatch') as HTMLElement).style.background).toMatch(/#123456|rgb\(18, 52, 86\)/);
+    const onToggleKind = vi.fn();
+    const filters = render((target) => mount(Filters, { target, props: {
+      view: defaultViewState(), kinds: toyModel.kinds, totals: toyModel.countByKind(), hiddenCounts: new Map<NodeKind, number>(), hasSelection: false,
+      onToggleKind, onToggleEdge: vi.fn(), onFilter: vi.fn(), onFocus: vi.fn(),
+    } }));
+    (filters.querySelector('input[data-kind="talk"]') as HTMLInputElement).click();
+    expect(onToggleKind).toHaveBeenCalledWith('talk');
+    const panel = render((target) => mount(DetailPanel, { target, props: { model: toyModel, repo: graph.repo, node: withToy.nodes[3]!, pathFrom: undefined, onSelect: vi.fn(), onPathFrom: vi.fn(), onPathTo: vi.fn() } }));
+    expect(panel.querySelector('.kind')!.textContent).toBe('Talk');
+    expect(panel.querySelector('[data-testid="language"]')!.textContent).toBe('Korean (ko)');
+    expect(panel.querySelector('[data-relation="speakers"] button')!.textContent).toBe('Zoë Adler');
   });
 });

@@ -69,6 +69,26 @@ describe.skipIf(!existsSync(corpus) && !process.env.CI)('build on the tag-securi
     expect(q.edges({ target: cortex.id, kind: 'assesses' }).map((e) => e.role).sort()).toEqual(['self-assessment', 'threat-model']);
   });
 
+  it('merges a handle with the named person who carries it, and reads labelled tables', () => {
+    const vega = q.find('person', 'Andres Vega');
+    expect(vega.attrs?.['handle']).toBe('anvega');
+    expect(output.graph.nodes.some((n) => n.kind === 'person' && n.label === '@anvega')).toBe(false);
+    expect(q.edges({ source: vega.id, kind: 'author' }).map((e) => e.target)).toContain('doc:community/assessments/projects/spiffe-spire/self-assessment.md');
+    const kyverno = q.find('project', 'Kyverno');
+    expect(q.labels(q.edges({ target: kyverno.id, role: 'security-reviewer' }).map((e) => e.source))).toEqual(['John Kinsella', 'Wesley Steehouwer']);
+    expect(q.labels(q.edges({ target: kyverno.id, role: 'project-security-lead' }).map((e) => e.source))).toEqual(['Jim Bugwadia', 'Shuting Zhao']);
+  });
+
+  it('links translations of the whitepaper to its original, and makes no organisation of a handle or role', () => {
+    const original = 'doc:community/resources/security-whitepaper/v2/cloud-native-security-whitepaper.md';
+    expect(q.edges({ target: original, kind: 'translation_of' }).map((e) => e.source).sort()).toEqual([
+      'doc:community/resources/security-whitepaper/v2/cloud-native-security-whitepaper-it.md',
+      'doc:community/resources/security-whitepaper/v2/cloud-native-security-whitepaper-ja.md',
+    ]);
+    expect(q.node('doc:community/resources/security-whitepaper/v2/cloud-native-security-whitepaper-ja.md').attrs?.['lang']).toBe('ja');
+    for (const node of output.graph.nodes.filter((n) => n.kind === 'organization')) expect(node.label).not.toMatch(/^@|\/|^(chair|lead|tl)$/i);
+  });
+
   it('reads publications with release dates and formats', () => {
     const whitepaper = q.find('publication', 'Cloud Native Security Whitepaper');
     expect(whitepaper.attrs?.['date']).toBe('2022-05');

@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileProfile, ProfileError } from '../../src/profiles/profile.ts';
+import { loadConfig } from '../../scripts/lib/config.ts';
+
+let dir: string;
+let repo: string;
+let cwd: string;
+const write = (path: string, value: unknown): string => {
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'config-'));
+  repo = join(dir, 'repo');
+  cwd = join(dir, 'cwd');
+  mkdirSync(repo);
+  mkdirSync(cwd);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('loadConfig', () => {
+  it('defaults to the cncf profile with no config file', async () => {
+    const config = await loadConfig({}, repo, cwd);
+    expect(config.profile.name).toBe('cncf');
+    expect(config.excludes).toEqual([]);
+    expect(config.path).toBeUndefined();
+  });
+
+  it('extends a profile: extra role words win, recognisers switch, excludes add up', async () => {
+    const path = write(join(dir, 'extend.json'), {
+      profile: { extends: 'cncf', roles: [{ role: 'steward', patterns: ['\\bstewards?\\b'], governance: true }], recognisers: { disable: ['compromise-table'] }, notNames: ['Nobody Here'] },
+      exclude: ['drafts/**'],
+    });
+    const config = await loadConfig({ config: path, exclude: ['old/**'] }, repo, cwd);
+    const profile = compileProfile(config.profile);
+    expect(profile.normaliseRole('Stewards')).toBe('steward');
+    expect(profile.isGovernanceRole('steward')).toBe(true);
+    expect(profile.normaliseRole('Leads')).toBe('lead');
+    expect(profile.recognises('compromise-table')).toBe(false);
+    expect(profile.recognises('role-table')).toBe(true);
+    expect(profile.isNotName('nobody here')).toBe(true);
+    expect(config.excludes).toEqual(['drafts/**', 'old/**']);
+  });
+
+  it('lets --profile name the base over the file, and finds the repository’s own .taggraph.json', async () => {
+    write(join(repo, '.taggraph.json'), { profile: 'cncf', exclude: ['x/**'] });
+    const config = await loadConfig({ profile: 'generic' }, repo, cwd);
+    expect(config.profile.name).toBe('generic');
+    expect(config.excludes).toEqual(['x/**']);
+    expect(config.path).toBe(join(repo, '.taggraph.json'));
+    rmSync(join(repo, '.taggraph.json'));
+  });
+
+  it.each([
+    [{ profile: 'nope' }, /unknown profile "nope"; known: cncf, generic/],
+    [{ profile: { extends: 'cncf', roles: [{ role: 'x', patterns: ['(unclosed'] }] } }, /bad pattern "\(unclosed"/],
+    [{ profile: { extends: 'cncf', colours: {} } }, /no setting "colours"/],
+    [{ exclude: 'docs/**' }, /"exclude" must be a list of strings/],
+    [{ profiles: 'cncf' }, /no setting "profiles"/],
+    ['{ not json', /is not valid JSON/],
+  ])('refuses %j with a message that names the file', async (content, message) => {
+    const path = write(join(dir, 'bad.json'), content);
+    const failure = loadConfig({ config: path }, repo, cwd);
+    await expect(failure).rejects.toThrow(ProfileError);
+    await expect(failure).rejects.toThrow(message);
+  });
+
+  it('says which config file it cannot read', async () => {
+    await expect(loadConfig({ config: join(dir, 'missing.json') }, repo, cwd)).rejects.toThrow(/cannot read config .*missing\.json: ENOENT/);
+  });
+});
