@@ -20,6 +20,8 @@ describe('parsePeople', () => {
     ['Evan Gilman (@evan2645), Andrew Jessup, Tyler Julian (@apty)', [{ name: 'Evan Gilman', handle: 'evan2645' }, { name: 'Andrew Jessup' }, { name: 'Tyler Julian', handle: 'apty' }]],
     ['Gaius @gaius-qi', [{ name: 'Gaius', handle: 'gaius-qi' }]],
     ['TBD', []],
+    ['Daniel Oh | GitHub (@danieloh30) | Twitter', [{ name: 'Daniel Oh', handle: 'danieloh30' }]],
+    ['Edward (Ted) Newman, Kief Morris', [{ name: 'Edward Newman' }, { name: 'Kief Morris' }]],
     ['PDF', []],
     ['someone@example.com, other@example.org', []],
     ['Original White Paper authors', []],

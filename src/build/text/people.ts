@@ -114,7 +114,9 @@ function parsePiece(piece: string, profile: Profile): PersonName[] {
   let rest = piece;
   const person: PersonName = {};
   for (const match of piece.matchAll(/\(((?:[^()]|\([^()]*\))*)\)/g)) {
-    parseParenthetical(match[1] ?? '', person, profile);
+    // `Edward (Ted) Newman`: a parenthetical the name goes on after is a nickname.
+    const inName = /^\s*\p{Lu}/u.test(piece.slice(match.index + match[0].length));
+    if (!inName) parseParenthetical(match[1] ?? '', person, profile);
     rest = rest.replace(match[0], ' ');
   }
   // Email addresses are contact details, not names or handles (`Ann Lee: <ann@example.org>`).
@@ -174,11 +176,22 @@ function finish(person: PersonName, profile: Profile): PersonName[] {
 }
 
 /**
+ * `Daniel Oh | GitHub (@danieloh30) | Twitter`: a name followed by columns of contact links
+ * reads as the name with the handles found in those columns.
+ */
+function contactColumns(text: string): string {
+  const [first, ...others] = text.split(/\s\|\s/);
+  if (others.length === 0) return text;
+  const handles = others.flatMap((column) => [...column.matchAll(/\(@([A-Za-z0-9-]{1,39})\)/g)].map((match) => `(@${match[1]})`));
+  return [first, ...handles].join(' ');
+}
+
+/**
  * The people named in free text such as `Marina Moore @mnm678, Rahul Jadhav (@nyrahul), and Ann (Acme)`.
  * Anything that does not read as a person (`TBD`, `Link`, emails, descriptions) is dropped.
  */
 export function parsePeople(text: string, profile: Profile): PersonName[] {
-  const cleaned = squash(text.replace(/[*_]{1,3}/g, ' ')).replace(/\.$/, '');
+  const cleaned = squash(contactColumns(text.replace(/[*_]{1,3}/g, ' '))).replace(/\.$/, '');
   if (!cleaned) return [];
   const pieces = splitOutsideParens(cleaned, /\s*(?:,|;|\s&\s|\sand\s|\s\+\s|\s\/\s)\s*(?:and\s+)?/iy);
   const people: PersonName[] = [];
