@@ -137,7 +137,15 @@ export async function loadConfig(flags: ConfigFlags, repo: string, cwd = process
       extension = readExtension(path, profile);
     } else if (profile !== undefined) fail(path, '"profile" must name a profile or be an object that extends one');
   }
-  const baseProfile = profileNamed(base);
+  const baseProfile = (() => {
+    try {
+      return profileNamed(base);
+    } catch (error) {
+      // Say where the name came from when it was the file's.
+      if (path && !flags.profile && error instanceof ProfileError) fail(path, error.message);
+      throw error;
+    }
+  })();
   const profile = extension ? extendProfile(baseProfile, extension) : baseProfile;
   compileProfile(profile);
   return { profile, excludes: [...excludes, ...(flags.exclude ?? [])], ...(path ? { path } : {}) };
