@@ -16,6 +16,7 @@ export function emptyFacts(path: string, message?: string): DocumentFacts {
     path,
     title: fileTitle(path),
     headings: [],
+    anchors: [],
     words: 0,
     summary: '',
     sections: [],

@@ -78,6 +78,8 @@ export interface DocumentFacts {
   path: string;
   title: string;
   headings: Heading[];
+  /** Anchors besides headings: HTML `id`/`name` attributes and footnotes (`fn-x`, `fnref-x`), lower case. */
+  anchors: string[];
   words: number;
   summary: string;
   date?: string;

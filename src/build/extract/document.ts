@@ -4,7 +4,7 @@ import type { DocumentFacts, Heading, Section } from '../facts.ts';
 import type { FrontMatter } from '../parse.ts';
 import { parseLooseDate } from '../text/dates.ts';
 import { squash } from '../text/fold.ts';
-import { lineOf, textOf, type FlatNode } from './mdast.ts';
+import { lineOf, rawTextOf, textOf, type FlatNode } from './mdast.ts';
 
 export type DocumentOutline = Pick<DocumentFacts, 'title' | 'headings' | 'words' | 'summary' | 'date' | 'sections' | 'warnings'>;
 
@@ -53,7 +53,9 @@ export function extractOutline(path: string, tree: Root, nodes: readonly FlatNod
   for (const { node } of nodes) {
     if (node.type !== 'heading') continue;
     const text = textOf(node);
-    const heading = { text, depth: node.depth, anchor: slugger.slug(text), line: lineOf(node) };
+    // The slug is made from the text as written, as GitHub makes it: a TAB or two spaces
+    // inside a heading count (`A\tB` → `ab`, `A  B` → `a--b`).
+    const heading = { text, depth: node.depth, anchor: slugger.slug(rawTextOf(node).trim()), line: lineOf(node) };
     headings.push(heading);
     headingAtLine.set(heading.line, heading);
   }

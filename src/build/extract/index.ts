@@ -3,6 +3,7 @@ import type { KindRegistry } from '../../kinds/registry.ts';
 import type { EntityMention, PersonMention, RoleFact, DocumentFacts } from '../facts.ts';
 import { parseMarkdown } from '../parse.ts';
 import { extractOutline, frontMatterString } from './document.ts';
+import { extractAnchors } from './anchors.ts';
 import { extractFrontMatterAuthors } from './front-matter-authors.ts';
 import { extractLabelledLines } from './labelled-lines.ts';
 import { extractLinks } from './links.ts';
@@ -45,6 +46,7 @@ export function extractDocument(path: string, text: string, profile: Profile, re
     path,
     title: outline.title,
     headings: outline.headings,
+    anchors: extractAnchors(nodes),
     words: outline.words,
     summary: outline.summary,
     ...(outline.date ? { date: outline.date } : {}),

@@ -12,7 +12,7 @@ export type LinkTarget =
 export interface RepoFiles {
   /** Every file kept in the repository, repo-relative, `/`-separated. */
   files: ReadonlySet<string>;
-  /** Heading anchors of each markdown document. */
+  /** Anchors of each markdown document, lower case: headings' slugs, HTML ids and names, footnotes (`fn-x`, `fnref-x`). */
   anchors: ReadonlyMap<string, ReadonlySet<string>>;
   /** Symlinks inside the repository: link path to the real path it names. */
   aliases?: ReadonlyMap<string, string>;
@@ -150,16 +150,16 @@ export class LinkResolver {
   private withAnchor(fromPath: string, path: string, rawAnchor: string | undefined, written: string): LinkTarget {
     if (!rawAnchor) return { type: 'file', path };
     // GitHub prefixes the ids it renders with `user-content-`; links may carry the prefix.
-    const anchor = rawAnchor.replace(/^user-content-/, '');
+    const anchor = rawAnchor.replace(/^user-content-/i, '');
     const anchors = this.repo.anchors.get(path);
-    // Only headings are checked: `#L10` line anchors and footnote ids (`fn-1-…`) are GitHub's own.
-    if (!anchors || /^L\d+(-L\d+)?$|^fn(ref)?-/.test(anchor) || anchors.has(anchor.toLowerCase())) {
+    // `#L10` and `#L10-L20` are GitHub's line anchors on any file.
+    if (!anchors || /^L\d+(-L\d+)?$/.test(anchor) || hasAnchor(anchors, anchor.toLowerCase())) {
       return { type: 'file', path, anchor };
     }
     return {
       type: 'broken',
       path,
-      reason: path === fromPath ? `no heading for anchor #${anchor}` : `no heading for anchor #${anchor} in ${path}`,
+      reason: path === fromPath ? `no heading or anchor #${anchor}` : `no heading or anchor #${anchor} in ${path}`,
       target: written,
     };
   }
@@ -179,6 +179,16 @@ export class LinkResolver {
     }
     return best;
   }
+}
+
+/**
+ * Whether a document defines `anchor`. Footnote ids may carry the suffix GitHub adds to keep
+ * them unique (`fn-1-4a8e…`): the note's label must exist.
+ */
+function hasAnchor(anchors: ReadonlySet<string>, anchor: string): boolean {
+  if (anchors.has(anchor)) return true;
+  const footnote = /^(fn|fnref)-(.+)-[0-9a-f]{6,}$/.exec(anchor);
+  return footnote !== null && anchors.has(`${footnote[1]}-${footnote[2]}`);
 }
 
 /** Why a relative link finds nothing, naming the usual slips. */
