@@ -87,7 +87,7 @@ describe('build on the demo repository', () => {
     expect(q.edges({ source: 'doc:README.md', target: 'doc:groups/policy/README.md', kind: 'links_to' })).toHaveLength(1);
     expect(output.report.brokenLinks).toEqual([
       { source: 'docs/hardening.md', line: 3, target: '../charter.md', reason: 'file not found' },
-      { source: 'docs/process.md', line: 5, target: '#nowhere', reason: 'no heading for anchor #nowhere' },
+      { source: 'docs/process.md', line: 5, target: '#nowhere', reason: 'no heading or anchor #nowhere' },
     ]);
     expect(output.report.possibleDuplicates.map((d) => d.labels)).toEqual([['Tom Okafor', 'Tom Okafr']]);
     expect(q.node('external:example.net').attrs?.['urls']).toEqual(['https://www.example.net/checklist']);

@@ -31,7 +31,7 @@ describe('LinkResolver', () => {
   it('keeps anchors and checks them against headings', () => {
     expect(resolve('README.md', 'governance/process.md#getting-on-the-agenda')).toEqual({ type: 'file', path: 'governance/process.md', anchor: 'getting-on-the-agenda' });
     expect(resolve('README.md', '#Working-Groups')).toEqual({ type: 'file', path: 'README.md', anchor: 'Working-Groups' });
-    expect(resolve('README.md', 'governance/process.md#nope')).toMatchObject({ type: 'broken', reason: 'no heading for anchor #nope in governance/process.md', path: 'governance/process.md' });
+    expect(resolve('README.md', 'governance/process.md#nope')).toMatchObject({ type: 'broken', reason: 'no heading or anchor #nope in governance/process.md', path: 'governance/process.md' });
     expect(resolve('README.md', 'governance/process.md#user-content-getting-on-the-agenda')).toEqual({ type: 'file', path: 'governance/process.md', anchor: 'getting-on-the-agenda' });
     expect(resolve('README.md', 'governance/process.md#user-content-fn-2-abc')).toEqual({ type: 'file', path: 'governance/process.md', anchor: 'fn-2-abc' });
   });
