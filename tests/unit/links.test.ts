@@ -14,7 +14,7 @@ const files = new Set([
   'community/wg/_index.md',
 ]);
 const anchors = new Map([
-  ['governance/process.md', new Set(['getting-on-the-agenda'])],
+  ['governance/process.md', new Set(['getting-on-the-agenda', 'fn-2', 'fnref-2'])],
   ['README.md', new Set(['working-groups'])],
 ]);
 const resolver = new LinkResolver({ files, anchors, aliases: new Map([['docs-link/process.md', 'governance/process.md'], ['gov', 'governance']]) }, { slug: 'Owner/Repo' });
@@ -33,7 +33,9 @@ describe('LinkResolver', () => {
     expect(resolve('README.md', '#Working-Groups')).toEqual({ type: 'file', path: 'README.md', anchor: 'Working-Groups' });
     expect(resolve('README.md', 'governance/process.md#nope')).toMatchObject({ type: 'broken', reason: 'no heading or anchor #nope in governance/process.md', path: 'governance/process.md' });
     expect(resolve('README.md', 'governance/process.md#user-content-getting-on-the-agenda')).toEqual({ type: 'file', path: 'governance/process.md', anchor: 'getting-on-the-agenda' });
-    expect(resolve('README.md', 'governance/process.md#user-content-fn-2-abc')).toEqual({ type: 'file', path: 'governance/process.md', anchor: 'fn-2-abc' });
+    expect(resolve('README.md', 'governance/process.md#user-content-fn-2-4a8e1b')).toEqual({ type: 'file', path: 'governance/process.md', anchor: 'fn-2-4a8e1b' });
+    expect(resolve('README.md', 'governance/process.md#fnref-2')).toEqual({ type: 'file', path: 'governance/process.md', anchor: 'fnref-2' });
+    expect(resolve('README.md', 'governance/process.md#fn-3-4a8e1b')).toMatchObject({ type: 'broken' });
   });
   it('decodes escaped names and keeps # inside names', () => {
     expect(resolve('community/docs/x.md', 'my%20file.md')).toEqual({ type: 'file', path: 'community/docs/my file.md' });
