@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeOutputs } from '../src/build/emit.ts';
 import { buildGraph } from '../src/build/pipeline.ts';
-import { CONFIG_OPTIONS, CONFIG_USAGE, loadConfig } from './lib/config.ts';
+import { buildOptionsFrom, CONFIG_OPTIONS, CONFIG_USAGE, loadConfig } from './lib/config.ts';
 
 const USAGE = `usage: npm run graph -- --repo DIR [--out DIR] [--repo-url URL] [--ref REF]
                        [--profile NAME] [--config FILE] [--exclude GLOB]... [--threads N] [--no-layout] [--quiet]
@@ -41,8 +41,7 @@ async function main(): Promise<number> {
     repo: resolve(values.repo),
     ...(values['repo-url'] ? { repoUrl: values['repo-url'] } : {}),
     ...(values.ref ? { ref: values.ref } : {}),
-    profile: config.profile,
-    excludes: config.excludes,
+    ...buildOptionsFrom(config, resolve(values.repo)),
     ...(values.threads ? { threads: Number(values.threads) } : {}),
     layout: !values['no-layout'],
     onStage: (stage) => {

@@ -4,7 +4,7 @@ import { build } from 'vite';
 import { writeOutputs } from '../src/build/emit.ts';
 import { buildGraph } from '../src/build/pipeline.ts';
 import { chooseRepo } from './lib/choose-repo.ts';
-import { CONFIG_OPTIONS, loadConfig } from './lib/config.ts';
+import { buildOptionsFrom, CONFIG_OPTIONS, loadConfig } from './lib/config.ts';
 
 /** `npm run build`: the static site into dist/, with the graph of the chosen repository in dist/data/. */
 const { values } = parseArgs({ options: { repo: { type: 'string' }, out: { type: 'string', default: 'dist' }, ...CONFIG_OPTIONS } });
@@ -17,7 +17,7 @@ try {
   const config = await loadConfig(values, repo.path);
   await build({ root: projectRoot, build: { outDir }, logLevel: 'warn' });
   log(`building the graph of ${repo.path} (${repo.reason})…`);
-  const output = await buildGraph({ repo: repo.path, ...(repo.repoUrl ? { repoUrl: repo.repoUrl } : {}), profile: config.profile, excludes: config.excludes });
+  const output = await buildGraph({ repo: repo.path, ...(repo.repoUrl ? { repoUrl: repo.repoUrl } : {}), ...buildOptionsFrom(config, repo.path) });
   await writeOutputs(resolve(outDir, 'data'), output.files);
   log(`site written to ${outDir}: ${output.graph.nodes.length} nodes, ${output.graph.edges.length} edges`);
 } catch (error) {

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_PROFILE, profileNamed } from '../../src/profiles/index.ts';
+import type { BuildOptions } from '../../src/build/pipeline.ts';
+import { RULES, type Decisions } from '../../src/schema/findings.ts';
 import { compileProfile, extendProfile, ProfileError, type ProfileData, type ProfileExtension } from '../../src/profiles/profile.ts';
 
 /** The command-line options every command that builds a graph takes (`parseArgs` format). */
@@ -24,8 +26,47 @@ export interface ConfigFlags {
 export interface BuildConfig {
   profile: ProfileData;
   excludes: string[];
+  /** People confirmed as one or different, findings dismissed. */
+  decisions?: Decisions;
   /** The config file read, if any. */
   path?: string;
+}
+
+/** What every build takes from the config: profile, excludes and decisions (named by the file's path inside the repository). */
+export function buildOptionsFrom(config: BuildConfig, repo: string): Pick<BuildOptions, 'profile' | 'excludes' | 'decisions' | 'decisionsPath'> {
+  const inside = config.path ? relative(repo, resolve(config.path)) : undefined;
+  return {
+    profile: config.profile,
+    excludes: config.excludes,
+    ...(config.decisions ? { decisions: config.decisions } : {}),
+    ...(config.path && inside !== undefined ? { decisionsPath: inside.startsWith('..') ? config.path : inside } : {}),
+  };
+}
+
+function pairs(path: string, key: string, value: unknown): Array<[string, string]> | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((name) => typeof name === 'string'))) {
+    fail(path, `"${key}" must be a list of pairs of names, like [["Ann Lee", "Anne Lee"]]`);
+  }
+  return value as Array<[string, string]>;
+}
+
+function readDecisions(path: string, raw: Record<string, unknown>): Decisions | undefined {
+  const same = pairs(path, 'same', raw['same']);
+  const different = pairs(path, 'different', raw['different']);
+  let dismiss: Decisions['dismiss'];
+  if (raw['dismiss'] !== undefined) {
+    if (!Array.isArray(raw['dismiss'])) fail(path, '"dismiss" must be a list of { "rule", "path", "line"? }');
+    dismiss = raw['dismiss'].map((item: unknown, index) => {
+      if (!isObject(item) || typeof item['rule'] !== 'string' || typeof item['path'] !== 'string' || (item['line'] !== undefined && typeof item['line'] !== 'number')) {
+        fail(path, `dismiss[${index}] needs "rule" and "path" (a glob), and "line" may be a number`);
+      }
+      if (!RULES.some((rule) => rule.id === item['rule'])) fail(path, `dismiss[${index}]: no rule "${String(item['rule'])}" (known: ${RULES.map((rule) => rule.id).join(', ')})`);
+      return { rule: item['rule'] as string, path: item['path'] as string, ...(typeof item['line'] === 'number' ? { line: item['line'] } : {}) };
+    });
+  }
+  if (!same && !different && !dismiss) return undefined;
+  return { ...(same ? { same } : {}), ...(different ? { different } : {}), ...(dismiss ? { dismiss } : {}) };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -104,9 +145,10 @@ async function readJson(path: string, required: boolean): Promise<unknown> {
 }
 
 /**
- * The profile and excludes for a build, from the flags and the config file: `--config FILE`,
- * else `.taggraph.json` in the current folder, else in the repository. A config file holds
- * `{ "profile": "cncf" | { "extends": "cncf", ...additions }, "exclude": [...] }`; `--profile`
+ * The profile, excludes and decisions for a build, from the flags and the config file:
+ * `--config FILE`, else `.taggraph.json` in the current folder, else in the repository. A
+ * config file holds `{ "profile": "cncf" | { "extends": "cncf", ...additions }, "exclude": [...],
+ * "same": [[a, b]], "different": [[a, b]], "dismiss": [{ "rule", "path", "line"? }] }`; `--profile`
  * names the base profile over the file's. The profile is compiled once here, so a bad pattern
  * fails before anything is read.
  */
@@ -123,11 +165,13 @@ export async function loadConfig(flags: ConfigFlags, repo: string, cwd = process
   }
   let base = flags.profile ?? DEFAULT_PROFILE;
   let extension: ProfileExtension | undefined;
+  let decisions: Decisions | undefined;
   const excludes: string[] = [];
   if (path) {
     if (!isObject(raw)) fail(path, 'not a JSON object');
-    const unknown = Object.keys(raw).find((key) => !['profile', 'exclude'].includes(key));
-    if (unknown) fail(path, `no setting "${unknown}" (known: profile, exclude)`);
+    const unknown = Object.keys(raw).find((key) => !['profile', 'exclude', 'same', 'different', 'dismiss'].includes(key));
+    if (unknown) fail(path, `no setting "${unknown}" (known: profile, exclude, same, different, dismiss)`);
+    decisions = readDecisions(path, raw);
     excludes.push(...(strings(path, 'exclude', raw['exclude']) ?? []));
     const profile = raw['profile'];
     if (typeof profile === 'string') base = flags.profile ?? profile;
@@ -148,5 +192,5 @@ export async function loadConfig(flags: ConfigFlags, repo: string, cwd = process
   })();
   const profile = extension ? extendProfile(baseProfile, extension) : baseProfile;
   compileProfile(profile);
-  return { profile, excludes: [...excludes, ...(flags.exclude ?? [])], ...(path ? { path } : {}) };
+  return { profile, excludes: [...excludes, ...(flags.exclude ?? [])], ...(decisions ? { decisions } : {}), ...(path ? { path } : {}) };
 }

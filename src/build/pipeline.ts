@@ -14,6 +14,8 @@ import { LayoutWorker } from './layout-worker-client.ts';
 import { documentEntries, entityEntries, SearchIndexBuilder } from './search-index.ts';
 import { SearchIndexWorker } from './search-index-worker-client.ts';
 import { byCodePoint } from './text/order.ts';
+import { checkRepository } from './check/index.ts';
+import type { Decisions } from '../schema/findings.ts';
 
 /**
  * Documents from which the layout and the search index run in worker threads; below, a worker
@@ -36,6 +38,12 @@ export interface BuildOptions {
   maxBytes?: number;
   /** Skip node positions: for report-only runs (link checking), which need no picture. */
   layout?: boolean;
+  /** Skip the search index: for report-only runs; its output file is then left out. */
+  searchIndex?: boolean;
+  /** Decisions from the config file: people confirmed as one or different, findings dismissed. */
+  decisions?: Decisions;
+  /** The config file the decisions were read from, as findings about them should name it. */
+  decisionsPath?: string;
   /** Layout and search index in worker threads; by default from 100 documents up. */
   stageWorkers?: boolean;
   onStage?: (stage: string) => void;
@@ -44,7 +52,8 @@ export interface BuildOptions {
 export interface BuildOutput {
   graph: GraphDocument;
   report: BuildReport;
-  searchIndex: string;
+  /** The serialised search index; undefined when the build was asked for none. */
+  searchIndex?: string;
   /** File name to content, ready for `writeOutputs`. */
   files: Map<string, string>;
 }
@@ -76,13 +85,14 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const withLayout = options.layout ?? true;
   const inWorkers = options.stageWorkers ?? texts.length >= STAGE_WORKERS_MIN_DOCUMENTS;
   const layoutWorker = withLayout && inWorkers ? new LayoutWorker() : undefined;
-  const indexWorker = inWorkers ? new SearchIndexWorker() : undefined;
-  const searchIndexer = indexWorker ?? new SearchIndexBuilder();
+  const withIndex = options.searchIndex ?? true;
+  const indexWorker = inWorkers && withIndex ? new SearchIndexWorker() : undefined;
+  const searchIndexer = indexWorker ?? (withIndex ? new SearchIndexBuilder() : undefined);
   const core = async () => {
     const extracted = await stage('extract', () =>
       extractAll(
         texts.map((item) => ({ path: item.file.path, text: item.text })),
-        { threads: options.threads ?? defaultThreads(), profile, registry, onExtracted: (facts) => searchIndexer.add(documentEntries(facts)) },
+        { threads: options.threads ?? defaultThreads(), profile, registry, onExtracted: (facts) => searchIndexer?.add(documentEntries(facts)) },
       ),
     );
     const documents: DocumentFacts[] = extracted.map((facts, index) => {
@@ -103,7 +113,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     };
 
     const assembled = await stage('assemble', () =>
-      assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, excluded: collection.excluded, documents, profile, registry }),
+      assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, excluded: collection.excluded, documents, profile, registry, ...(options.decisions ? { identityDecisions: options.decisions } : {}) }),
     );
     // Layout and search index are independent: for a large repository both run in workers, the
     // index since the first document was extracted. Small ones are done in this thread.
@@ -114,16 +124,16 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       : withLayout
         ? import('./layout.ts').then(({ computeLayout }) => computeLayout(assembled.graph))
         : Promise.resolve(new Map());
-    const searchIndex = await stage('index', () => searchIndexer.finish(entityEntries(assembled.graph.nodes, registry)));
+    const searchIndex = await stage('index', () => searchIndexer?.finish(entityEntries(assembled.graph.nodes, registry)));
     const positions = await stage('layout', () => layout);
     timings['layout'] = Math.round(performance.now() - layoutStarted);
     for (const node of assembled.graph.nodes) {
       const position = positions.get(node.id);
       if (position) node.position = position;
     }
-    return { documents, binaryWarnings, assembled, searchIndex };
+    return { documents, binaryWarnings, assembled, searchIndex, fileSet };
   };
-  const { documents, binaryWarnings, assembled, searchIndex } = await core().catch((error: unknown) => {
+  const { documents, binaryWarnings, assembled, searchIndex, fileSet } = await core().catch((error: unknown) => {
     // A failed build must not leave a worker thread holding the process open.
     layoutWorker?.dispose();
     indexWorker?.dispose();
@@ -137,8 +147,23 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const warnings = [...collection.warnings, ...binaryWarnings, ...assembled.warnings].sort(
     (a, b) => byCodePoint(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || byCodePoint(a.message, b.message),
   );
+  const findings = await stage('check', () =>
+    checkRepository({
+      graph: assembled.graph,
+      brokenLinks: assembled.brokenLinks,
+      possibleDuplicates: assembled.possibleDuplicates,
+      warnings,
+      documents,
+      files: [...fileSet].sort(),
+      profile,
+      ...(options.decisions ? { decisions: options.decisions } : {}),
+      ...(options.decisionsPath ? { decisionsPath: options.decisionsPath } : {}),
+      staleIdentityDecisions: assembled.staleIdentityDecisions,
+    }),
+  );
   const report: BuildReport = {
     schemaVersion: SCHEMA_VERSION,
+    findings,
     brokenLinks: assembled.brokenLinks,
     possibleDuplicates: assembled.possibleDuplicates,
     warnings,
@@ -153,7 +178,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   };
   const files = new Map<string, string>([
     [OUTPUT_FILES.graph, `${JSON.stringify(assembled.graph)}\n`],
-    [OUTPUT_FILES.searchIndex, `${searchIndex}\n`],
+    ...(searchIndex !== undefined ? [[OUTPUT_FILES.searchIndex, `${searchIndex}\n`] as const] : []),
     [OUTPUT_FILES.report, `${JSON.stringify(report, null, 2)}\n`],
   ]);
   return { graph: assembled.graph, report, searchIndex, files };

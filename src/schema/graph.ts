@@ -1,3 +1,4 @@
+import type { Finding } from './findings.ts';
 import type { KindCatalog } from './kinds.ts';
 
 /**
@@ -66,6 +67,8 @@ export interface BrokenLink {
   source: string;
   line: number;
   target: string;
+  /** What is missing: the file, or only the anchor in a file that exists. */
+  missing: 'file' | 'anchor';
   reason: string;
   suggestion?: string;
 }
@@ -95,6 +98,8 @@ export interface BuildStats {
 
 export interface BuildReport {
   schemaVersion: number;
+  /** Every finding of every check rule, sorted by path and line; see `findings.ts`. */
+  findings: Finding[];
   brokenLinks: BrokenLink[];
   possibleDuplicates: PossibleDuplicate[];
   warnings: Warning[];

@@ -15,22 +15,22 @@ beforeAll(async () => {
 
 describe('search over the built index', () => {
   it('ranks the entity above documents that mention it', () => {
-    const hits = runSearch(loadIndex(output.searchIndex), 'rogue', boosts);
+    const hits = runSearch(loadIndex(output.searchIndex!), 'rogue', boosts);
     expect(hits[0]).toMatchObject({ nodeId: 'compromise:rogue-maintainer', kind: 'compromise' });
     expect(hits.map((h) => h.nodeId)).toContain('doc:catalog/incidents/2023/rogue.md');
   });
   it('tolerates typos and prefixes, and finds people by handle', () => {
-    const index = loadIndex(output.searchIndex);
+    const index = loadIndex(output.searchIndex!);
     expect(runSearch(index, 'Obsrvability', boosts)[0]?.nodeId).toBe('group:observability');
     expect(runSearch(index, 'harden', boosts)[0]?.nodeId).toBe('publication:hardening-handbook');
     expect(runSearch(index, 'zadler', boosts)[0]?.nodeId).toBe('person:zoe-adler');
     expect(runSearch(index, 'zoë', boosts)[0]?.nodeId).toBe('person:zoe-adler');
   });
   it('returns one hit per node, with the matching section', () => {
-    const hits = runSearch(loadIndex(output.searchIndex), 'getting started', boosts);
+    const hits = runSearch(loadIndex(output.searchIndex!), 'getting started', boosts);
     expect(hits.filter((h) => h.nodeId === 'doc:docs/process.md')).toHaveLength(1);
     expect(hits.find((h) => h.nodeId === 'doc:docs/process.md')).toMatchObject({ heading: 'Getting started', anchor: 'getting-started' });
-    expect(runSearch(loadIndex(output.searchIndex), '   ', boosts)).toEqual([]);
+    expect(runSearch(loadIndex(output.searchIndex!), '   ', boosts)).toEqual([]);
   });
 });
 

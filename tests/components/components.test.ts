@@ -112,7 +112,8 @@ describe('ReportView', () => {
   it('lists broken links with provenance and suggestions', () => {
     const report: BuildReport = {
       schemaVersion: 1,
-      brokenLinks: [{ source: 'governance/process.md', line: 111, target: 'charter.md', reason: 'file not found', suggestion: 'x.md' }],
+      findings: [],
+      brokenLinks: [{ source: 'governance/process.md', line: 111, target: 'charter.md', missing: 'file', reason: 'file not found', suggestion: 'x.md' }],
       possibleDuplicates: [{ a: 'person:a', b: 'person:b', labels: ['Robert Ficaglia', 'Robert Ficcaglia'], reason: 'names 1 letter apart' }],
       warnings: [],
       stats: { filesRead: 1, documents: 1, excluded: [], nodesByKind: {}, edgesByKind: {}, timeByStageMs: {} },

@@ -100,11 +100,12 @@ describe.skipIf(!existsSync(corpus) && !process.env.CI)('build on the tag-securi
   });
 
   it('reports broken links with suggestions', () => {
-    expect(output.report.brokenLinks).toContainEqual({ source: 'governance/process.md', line: 111, target: 'charter.md', reason: 'file not found' });
+    expect(output.report.brokenLinks).toContainEqual({ source: 'governance/process.md', line: 111, target: 'charter.md', missing: 'file', reason: 'file not found' });
     expect(output.report.brokenLinks).toContainEqual({
       source: 'community/assessments/projects/karmada/self-assessment.md',
       line: 327,
       target: '/assessments/projects/karmada/threatmodeling.md',
+      missing: 'file',
       reason: 'file not found',
       suggestion: 'community/assessments/projects/karmada/threatmodeling.md',
     });

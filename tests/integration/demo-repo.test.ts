@@ -86,8 +86,8 @@ describe('build on the demo repository', () => {
     expect(q.edges({ source: 'doc:README.md', target: 'doc:docs/process.md', kind: 'links_to' })[0]).toMatchObject({ anchor: 'getting-started', sources: [{ path: 'README.md', line: 20 }] });
     expect(q.edges({ source: 'doc:README.md', target: 'doc:groups/policy/README.md', kind: 'links_to' })).toHaveLength(1);
     expect(output.report.brokenLinks).toEqual([
-      { source: 'docs/hardening.md', line: 3, target: '../charter.md', reason: 'file not found' },
-      { source: 'docs/process.md', line: 5, target: '#nowhere', reason: 'no heading or anchor #nowhere' },
+      { source: 'docs/hardening.md', line: 3, target: '../charter.md', missing: 'file', reason: 'file not found' },
+      { source: 'docs/process.md', line: 5, target: '#nowhere', missing: 'anchor', reason: 'no heading or anchor #nowhere' },
     ]);
     expect(output.report.possibleDuplicates.map((d) => d.labels)).toEqual([['Tom Okafor', 'Tom Okafr']]);
     expect(q.node('external:example.net').attrs?.['urls']).toEqual(['https://www.example.net/checklist']);

@@ -133,7 +133,7 @@ describe('a toy kind registered in one folder', () => {
     expect(node).toMatchObject({ id: 'talk:supply-chains-at-scale', attrs: { year: 2024 }, sources: [{ path: 'docs/talks.md', line: 5 }] });
     expect(q.edges({ target: node.id, kind: 'role', role: 'speaker' }).map((edge) => edge.source)).toEqual(['person:ann-lee']);
     expect(graph.kinds.nodes.find((info) => info.kind === 'talk')).toEqual(talk.info);
-    const index = MiniSearch.loadJSON<SearchEntry>(searchIndex, { ...SEARCH_INDEX_OPTIONS, fields: [...SEARCH_INDEX_OPTIONS.fields], storeFields: [...SEARCH_INDEX_OPTIONS.storeFields] });
+    const index = MiniSearch.loadJSON<SearchEntry>(searchIndex!, { ...SEARCH_INDEX_OPTIONS, fields: [...SEARCH_INDEX_OPTIONS.fields], storeFields: [...SEARCH_INDEX_OPTIONS.storeFields] });
     expect(index.search('policy')[0]).toMatchObject({ nodeId: 'talk:policy-as-code', kind: 'talk' });
     expect(index.search('2024').map((hit) => hit['nodeId'])).toContain('talk:supply-chains-at-scale');
   });

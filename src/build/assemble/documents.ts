@@ -36,7 +36,7 @@ export function addDocuments(context: AssemblyContext, documents: readonly Docum
       const source = { path: doc.path, line: link.line };
       const target = context.resolve(doc.path, link.href);
       if (target.type === 'broken') {
-        brokenLinks.push({ source: doc.path, line: link.line, target: target.target, reason: target.reason, ...(target.suggestion ? { suggestion: target.suggestion } : {}) });
+        brokenLinks.push({ source: doc.path, line: link.line, target: target.target, missing: target.path ? 'anchor' : 'file', reason: target.reason, ...(target.suggestion ? { suggestion: target.suggestion } : {}) });
         // The file is there and only the anchor is missing: still a link to that file.
         if (target.path && target.path !== doc.path) {
           builder.addEdge({ source: from, target: nodeFor(context, { type: 'file', path: target.path }, source), kind: 'links_to', sources: [source] });

@@ -5,6 +5,7 @@ import type { Profile } from '../../profiles/profile.ts';
 import type { DocumentFacts } from '../facts.ts';
 import { GraphBuilder } from '../graph-builder.ts';
 import { LinkResolver, type LinkTarget } from '../resolve/links.ts';
+import type { Identities, IdentityDecisions } from '../resolve/identity.ts';
 import { findFolderProjects } from '../resolve/projects.ts';
 import { findTranslations } from '../resolve/translations.ts';
 import type { AssemblyContext } from './context.ts';
@@ -25,12 +26,15 @@ export interface AssembleInput {
   documents: readonly DocumentFacts[];
   profile: Profile;
   registry: KindRegistry;
+  /** People confirmed as one or as different. */
+  identityDecisions?: IdentityDecisions;
 }
 
 export interface Assembled {
   graph: GraphDocument;
   brokenLinks: BrokenLink[];
   possibleDuplicates: PossibleDuplicate[];
+  staleIdentityDecisions: Identities['staleDecisions'];
   warnings: Warning[];
 }
 
@@ -71,7 +75,7 @@ export function assemble(input: AssembleInput): Assembled {
   const subjects = new Subjects(context);
   const brokenLinks = addDocuments(context, input.documents, translations.languageOf);
   const entityOf = addEntities(context, input.documents, projects, subjects, input.repo.name);
-  const possibleDuplicates = addPeople(context, input.documents, subjects, entityOf);
+  const { possibleDuplicates, staleDecisions } = addPeople(context, input.documents, subjects, entityOf, input.identityDecisions ?? {});
   const { nodes, edges } = context.builder.build();
   const unknownKind = nodes.find((node) => !input.registry.has(node.kind));
   if (unknownKind) throw new Error(`node ${unknownKind.id} is of kind "${unknownKind.kind}", which is not registered`);
@@ -82,6 +86,7 @@ export function assemble(input: AssembleInput): Assembled {
     graph: { schemaVersion: SCHEMA_VERSION, repo: input.repo, kinds, nodes, edges },
     brokenLinks,
     possibleDuplicates,
+    staleIdentityDecisions: staleDecisions,
     warnings: input.documents.flatMap((doc) => doc.warnings),
   };
 }

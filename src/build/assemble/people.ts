@@ -1,13 +1,18 @@
-import type { PossibleDuplicate } from '../../schema/graph.ts';
 import type { DocumentFacts, Subject } from '../facts.ts';
-import { resolveIdentities } from '../resolve/identity.ts';
+import { resolveIdentities, type Identities, type IdentityDecisions } from '../resolve/identity.ts';
 import { documentId, type AssemblyContext } from './context.ts';
 import type { Subjects } from './subjects.ts';
 
 /** People and organisations from every mention, and their roles, authorship and affiliations. */
-export function addPeople(context: AssemblyContext, documents: readonly DocumentFacts[], subjects: Subjects, entityOf: ReadonlyMap<string, string>): PossibleDuplicate[] {
+export function addPeople(
+  context: AssemblyContext,
+  documents: readonly DocumentFacts[],
+  subjects: Subjects,
+  entityOf: ReadonlyMap<string, string>,
+  decisions: IdentityDecisions,
+): Pick<Identities, 'possibleDuplicates' | 'staleDecisions'> {
   const { builder } = context;
-  const identities = resolveIdentities(documents.flatMap((doc) => [...doc.roles.map((r) => r.person), ...doc.authors, ...doc.people]), context.profile);
+  const identities = resolveIdentities(documents.flatMap((doc) => [...doc.roles.map((r) => r.person), ...doc.authors, ...doc.people]), context.profile, decisions);
   for (const person of identities.people) {
     builder.addNode({
       id: person.id,
@@ -45,5 +50,5 @@ export function addPeople(context: AssemblyContext, documents: readonly Document
       if (person) builder.addEdge({ source: person, target: documentId(doc.path), kind: 'author', sources: [author.source] });
     }
   }
-  return identities.possibleDuplicates;
+  return { possibleDuplicates: identities.possibleDuplicates, staleDecisions: identities.staleDecisions };
 }

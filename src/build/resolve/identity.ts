@@ -30,6 +30,14 @@ export interface Identities {
   personOf(mention: PersonMention): string | undefined;
   organizationOf(label: string): string | undefined;
   possibleDuplicates: PossibleDuplicate[];
+  /** `same` and `different` decisions that matched no one, as written. */
+  staleDecisions: Array<{ kind: 'same' | 'different'; names: [string, string] }>;
+}
+
+/** People a maintainer has confirmed as one, or as different (names as written anywhere). */
+export interface IdentityDecisions {
+  same?: ReadonlyArray<readonly [string, string]>;
+  different?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** Values in an affiliation column that name no organisation. */
@@ -114,7 +122,7 @@ function mergeOrganizations(mentions: readonly PersonMention[], profile: Profile
  * handle, and through mentions that give both. A name that is also an organisation's name is
  * not a person. Near-misses are reported, never merged.
  */
-export function resolveIdentities(mentions: readonly PersonMention[], profile: Profile): Identities {
+export function resolveIdentities(mentions: readonly PersonMention[], profile: Profile, decisions: IdentityDecisions = {}): Identities {
   const { organizations, byKey: organizationByKey } = mergeOrganizations(mentions, profile);
   const isOrganizationName = (name: string): boolean => organizationByKey.has(organizationKey(name));
   const kept = mentions.filter((mention) => !(mention.name && !mention.handle && isOrganizationName(mention.name)));
@@ -125,6 +133,13 @@ export function resolveIdentities(mentions: readonly PersonMention[], profile: P
     if (!first) continue;
     unionFind.find(first);
     for (const key of rest) unionFind.union(first, key);
+  }
+  // Confirmed merges join whatever the two names are joined to; a name nobody wrote is stale.
+  const written = new Set(kept.flatMap((mention) => keysOf(mention)));
+  const staleDecisions: Identities['staleDecisions'] = [];
+  for (const [a, b] of decisions.same ?? []) {
+    if (written.has(nameKey(a)) && written.has(nameKey(b))) unionFind.union(nameKey(a), nameKey(b));
+    else staleDecisions.push({ kind: 'same', names: [a, b] });
   }
 
   const groups = new Map<string, PersonMention[]>();
@@ -173,6 +188,14 @@ export function resolveIdentities(mentions: readonly PersonMention[], profile: P
     sources: draft.sources,
   }));
   const personByRoot = new Map(drafts.map((draft) => [draft.root, ids.get(draft)!]));
+  // Pairs confirmed as different people are not reported again.
+  const differentKeys = (decisions.different ?? []).map(([a, b]) => [foldKey(a), foldKey(b)].sort().join('\u0000'));
+  const found = findPossibleDuplicates(people);
+  const pairKey = (duplicate: PossibleDuplicate): string => [foldKey(duplicate.labels[0]), foldKey(duplicate.labels[1])].sort().join('\u0000');
+  const duplicates = found.filter((duplicate) => !differentKeys.includes(pairKey(duplicate)));
+  (decisions.different ?? []).forEach((names, index) => {
+    if (!found.some((duplicate) => pairKey(duplicate) === differentKeys[index])) staleDecisions.push({ kind: 'different', names: [names[0], names[1]] });
+  });
 
   return {
     people: people.sort((a, b) => byCodePoint(a.id, b.id)),
@@ -187,7 +210,8 @@ export function resolveIdentities(mentions: readonly PersonMention[], profile: P
       const key = organizationKey(label);
       return organizationByKey.get(key)?.id;
     },
-    possibleDuplicates: findPossibleDuplicates(people),
+    possibleDuplicates: duplicates,
+    staleDecisions,
   };
 }
 
