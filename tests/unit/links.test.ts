@@ -43,6 +43,11 @@ describe('LinkResolver', () => {
     expect(resolve('community/docs/x.md', 'r%C3%A9sum%C3%A9.md')).toEqual({ type: 'file', path: 'community/docs/résumé.md' });
     expect(resolve('community/docs/x.md', 'bad%zzescape.md')).toMatchObject({ type: 'broken' });
   });
+  it('leaves GitHub URLs into another branch unchecked', () => {
+    expect(resolve('README.md', 'https://github.com/owner/repo/tree/feature-x/content')).toMatchObject({ type: 'external' });
+    expect(resolve('README.md', 'https://raw.githubusercontent.com/owner/repo/feature-x/governance/charter.md')).toMatchObject({ type: 'external' });
+    expect(resolve('README.md', 'https://github.com/owner/repo/tree/master/governance/process.md')).toMatchObject({ type: 'file', path: 'governance/process.md' });
+  });
   it('reads GitHub URLs into the same repository as paths', () => {
     expect(resolve('README.md', 'https://github.com/owner/repo/blob/main/governance/process.md#getting-on-the-agenda')).toEqual({ type: 'file', path: 'governance/process.md', anchor: 'getting-on-the-agenda' });
     expect(resolve('README.md', 'https://github.com/OWNER/REPO/tree/main/community/catalog/compromises')).toEqual({ type: 'file', path: 'community/catalog/compromises/README.md' });

@@ -46,7 +46,7 @@ export interface Assembled {
 export function assemble(input: AssembleInput): Assembled {
   const files = new Set(input.files);
   const anchors = new Map(input.documents.map((doc) => [doc.path, new Set([...doc.headings.map((h) => h.anchor.toLowerCase()), ...doc.anchors])]));
-  const resolver = new LinkResolver({ files, anchors, aliases: input.aliases, excluded: input.excluded ?? [] }, input.remoteSlug ? { slug: input.remoteSlug } : {});
+  const resolver = new LinkResolver({ files, anchors, aliases: input.aliases, excluded: input.excluded ?? [] }, { ...(input.remoteSlug ? { slug: input.remoteSlug } : {}), ...((input.repo.commit ?? input.repo.ref) ? { ref: input.repo.ref ?? input.repo.commit } : {}) });
   const titles = new Map(input.documents.map((doc) => [doc.path, doc.title]));
   const projects = input.profile.recognises('project-folders') ? findFolderProjects(input.documents.map((doc) => doc.path).sort(), titles, input.profile) : [];
   const translations = input.profile.recognises('translations') ? findTranslations(input.documents) : { languageOf: new Map<string, string>(), originalOf: new Map<string, string>() };

@@ -23,12 +23,17 @@ export interface RepoFiles {
 export interface RepoRemote {
   /** `owner/name` on GitHub, matched case-insensitively. */
   slug?: string;
+  /** The branch or commit the files are at; `main`, `master` and `HEAD` count too. */
+  ref?: string;
 }
+
+/** Branch names that mean the repository's default branch when the checkout's own is not known. */
+const DEFAULT_REFS = ['main', 'master', 'HEAD'];
 
 const INDEX_NAMES = ['README.md', 'readme.md', 'Readme.md', '_index.md', 'index.md'];
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-const GITHUB_FILE = /^https?:\/\/(?:www\.)?github\.com\/([^/]+)\/([^/#?]+)\/(?:blob|tree|raw|edit)\/[^/#?]+\/?([^?#]*)(?:\?[^#]*)?(#.*)?$/i;
-const GITHUB_RAW = /^https?:\/\/raw\.githubusercontent\.com\/([^/]+)\/([^/]+)\/[^/]+\/([^?#]*)/i;
+const GITHUB_FILE = /^https?:\/\/(?:www\.)?github\.com\/([^/]+)\/([^/#?]+)\/(?:blob|tree|raw|edit)\/([^/#?]+)\/?([^?#]*)(?:\?[^#]*)?(#.*)?$/i;
+const GITHUB_RAW = /^https?:\/\/raw\.githubusercontent\.com\/([^/]+)\/([^/]+)\/([^/]+)\/([^?#]*)()/i;
 const GITHUB_REPO = /^https?:\/\/(?:www\.)?github\.com\/([^/]+)\/([^/#?]+)/i;
 
 function safeDecode(text: string): string {
@@ -111,9 +116,11 @@ export class LinkResolver {
     const slug = this.remote.slug?.toLowerCase();
     if (slug) {
       const file = GITHUB_FILE.exec(url) ?? GITHUB_RAW.exec(url);
-      if (file && `${file[1]}/${file[2]}`.toLowerCase() === slug) {
-        const anchor = file[4] ? safeDecode(file[4].slice(1)) : undefined;
-        const path = posix.normalize(safeDecode(file[3] ?? '')).replace(/\/+$/, '').replace(/^\.$/, '');
+      // Another branch of this repository may hold other files: only its own branch is read as paths.
+      const sameRef = file !== null && [...DEFAULT_REFS, ...(this.remote.ref ? [this.remote.ref] : [])].includes(safeDecode(file[3]!));
+      if (file && sameRef && `${file[1]}/${file[2]}`.toLowerCase() === slug) {
+        const anchor = file[5] ? safeDecode(file[5].slice(1)) : undefined;
+        const path = posix.normalize(safeDecode(file[4] ?? '')).replace(/\/+$/, '').replace(/^\.$/, '');
         return this.resolvePath(fromPath, path, anchor, url);
       }
     }
