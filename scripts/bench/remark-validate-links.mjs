@@ -30,6 +30,5 @@ engine(
         process.stdout.write(`${JSON.stringify({ path: file.path, line: message.line ?? 0, rule: message.ruleId, reason: message.reason })}\n`);
       }
     }
-    process.stderr.write(`maxrss-kb ${process.resourceUsage().maxRSS}\n`);
   },
 );

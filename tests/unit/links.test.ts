@@ -43,6 +43,11 @@ describe('LinkResolver', () => {
     expect(resolve('community/docs/x.md', 'r%C3%A9sum%C3%A9.md')).toEqual({ type: 'file', path: 'community/docs/résumé.md' });
     expect(resolve('community/docs/x.md', 'bad%zzescape.md')).toMatchObject({ type: 'broken' });
   });
+  it('suggests a file of the same name, a README only in a folder of the same name, and a moved folder by its name', () => {
+    expect(resolve('README.md', 'docs/process.md')).toMatchObject({ type: 'broken', suggestion: 'governance/process.md' });
+    expect(resolve('README.md', 'nowhere/README.md')).toEqual({ type: 'broken', reason: 'file not found', target: 'nowhere/README.md' });
+    expect(resolve('README.md', 'old/governance')).toMatchObject({ type: 'broken', suggestion: expect.stringMatching(/^governance\//) });
+  });
   it('leaves GitHub URLs into another branch unchecked', () => {
     expect(resolve('README.md', 'https://github.com/owner/repo/tree/feature-x/content')).toMatchObject({ type: 'external' });
     expect(resolve('README.md', 'https://raw.githubusercontent.com/owner/repo/feature-x/governance/charter.md')).toMatchObject({ type: 'external' });

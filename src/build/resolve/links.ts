@@ -88,6 +88,13 @@ export class LinkResolver {
         folder = posix.dirname(folder);
       }
     }
+    // A folder's index document stands for the folder: a link to a moved folder finds it by name.
+    for (const folder of this.folders) {
+      const index = folderIndex(repo.files, folder);
+      if (!index) continue;
+      const key = `${posix.basename(folder).toLowerCase()}/`;
+      this.byBaseName.set(key, [...(this.byBaseName.get(key) ?? []), index]);
+    }
     for (const list of this.byBaseName.values()) list.sort();
   }
 
@@ -174,7 +181,12 @@ export class LinkResolver {
   /** An existing file with the same name (case-insensitive), nearest to the missing path. */
   private suggest(missing: string): string | undefined {
     const base = posix.basename(missing).toLowerCase();
-    const candidates = this.byBaseName.get(base) ?? this.byBaseName.get(`${base}.md`) ?? [];
+    // Every folder has a README: for an index name, only one in a folder of the same name is a suggestion.
+    const isIndex = INDEX_NAMES.some((name) => name.toLowerCase() === base);
+    const folderName = posix.basename(posix.dirname(missing)).toLowerCase();
+    const candidates = (this.byBaseName.get(base) ?? this.byBaseName.get(`${base}.md`) ?? this.byBaseName.get(`${base}/`) ?? []).filter(
+      (candidate) => !isIndex || posix.basename(posix.dirname(candidate)).toLowerCase() === folderName,
+    );
     let best: string | undefined;
     let bestScore = -1;
     for (const candidate of candidates) {
