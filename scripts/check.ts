@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FORMATS, formatFindings, type Format } from '../src/build/check/formats.ts';
+import { FORMATS, formatFindings, type Format } from '../src/findings/formats.ts';
 import { buildGraph } from '../src/build/pipeline.ts';
 import { atOrAbove, SEVERITIES, type Severity } from '../src/schema/findings.ts';
 import { buildOptionsFrom, CONFIG_OPTIONS, CONFIG_USAGE, loadConfig } from './lib/config.ts';
 
-const USAGE = `usage: npm run check -- --repo DIR [--fail-on error|warning|info|never] [--format text|json|github|sarif|markdown]
+const USAGE = `usage: npm run check -- --repo DIR [--fail-on error|warning|info|never] [--format text|json|github|sarif|markdown|csv]
                        [--out FILE] [--repo-url URL] [--ref REF] [--profile NAME] [--config FILE] [--exclude GLOB]...
 
 Checks the links and consistency of the repository in DIR and prints what it finds (to FILE

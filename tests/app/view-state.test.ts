@@ -21,6 +21,9 @@ describe('view state in the URL', () => {
         query: random() < 0.5 ? 'xz backdoor' : '',
         mode: (['graph', 'list', 'report'] as const)[i % 3]!,
         ...(random() < 0.3 ? { pathFrom: 'person:ann', pathTo: 'group:b' } : {}),
+        reportFilter: random() < 0.5 ? 'README & #anchor' : '',
+        reportGroup: random() < 0.5 ? 'rule' : 'file',
+        reportSeverity: (['all', 'error', 'warning', 'info'] as const)[i % 4]!,
       };
       expect(parseViewState(serialiseViewState(view, ['external']), ['external'])).toEqual(view);
     }

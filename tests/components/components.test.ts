@@ -9,6 +9,7 @@ import { GraphModel } from '../../src/app/lib/graph-model.ts';
 import type { SearchClient } from '../../src/app/lib/search-client.ts';
 import type { SearchHit } from '../../src/app/lib/search-engine.ts';
 import { defaultViewState } from '../../src/app/lib/view-state.ts';
+import type { Finding } from '../../src/schema/findings.ts';
 import type { BuildReport, GraphDocument, NodeKind } from '../../src/schema/graph.ts';
 import { fullCatalog } from '../helpers/graph.ts';
 
@@ -109,22 +110,50 @@ describe('Filters', () => {
 });
 
 describe('ReportView', () => {
-  it('lists broken links with provenance and suggestions', () => {
-    const report: BuildReport = {
-      schemaVersion: 1,
-      findings: [],
-      brokenLinks: [{ source: 'governance/process.md', line: 111, target: 'charter.md', missing: 'file', reason: 'file not found', suggestion: 'x.md' }],
-      possibleDuplicates: [{ a: 'person:a', b: 'person:b', labels: ['Robert Ficaglia', 'Robert Ficcaglia'], reason: 'names 1 letter apart' }],
-      warnings: [],
-      stats: { filesRead: 1, documents: 1, excluded: [], nodesByKind: {}, edgesByKind: {}, timeByStageMs: {} },
-    };
+  const findings: Finding[] = [
+    { rule: 'missing-file', severity: 'error', path: 'governance/process.md', line: 111, message: 'link to charter.md: file not found', suggestion: 'x.md' },
+    { rule: 'missing-anchor', severity: 'error', path: 'governance/process.md', line: 120, message: 'link to #nope: no heading or anchor #nope' },
+    { rule: 'near-duplicate-person', severity: 'warning', path: 'README.md', line: 16, message: '“Zoë Adler” and “Zoe Adlr” may be one person', nodes: ['person:zoe', 'person:gone'] },
+    { rule: 'unreferenced-file', severity: 'info', path: 'img/x.png', line: 1, message: 'img/x.png is not linked from any document' },
+  ];
+  const report: BuildReport = {
+    schemaVersion: 2,
+    findings,
+    brokenLinks: [],
+    possibleDuplicates: [],
+    warnings: [],
+    stats: { filesRead: 1, documents: 1, excluded: [], nodesByKind: {}, edgesByKind: {}, timeByStageMs: {} },
+  };
+  const mountReport = (props: { filter?: string; grouping?: 'file' | 'rule'; severity?: 'all' | 'error' | 'warning' | 'info' }, onSelect = vi.fn(), onChange = vi.fn()) =>
+    render((target) =>
+      mount(ReportView, {
+        target,
+        props: { report, repo: graph.repo, filter: props.filter ?? '', grouping: props.grouping ?? 'file', severity: props.severity ?? 'all', hasNode: (id: string) => model.node(id) !== undefined, onSelect, onChange },
+      }),
+    );
+
+  it('groups findings by file with counts, links each to its line, and opens suggestions and people', () => {
     const onSelect = vi.fn();
-    const root = render((target) => mount(ReportView, { target, props: { report, repo: graph.repo, hasNode: (id: string) => model.node(id) !== undefined, onSelect } }));
-    const row = root.querySelector('[data-testid="broken-link"]')!;
-    expect(row.querySelector('a')!.getAttribute('href')).toBe('https://github.com/o/r/blob/main/governance/process.md#L111');
-    (row.querySelector('button') as HTMLButtonElement).click();
+    const root = mountReport({}, onSelect);
+    expect(root.querySelector('[data-testid="report-counts"]')!.textContent).toContain('2 errors, 1 warning');
+    const groups = [...root.querySelectorAll('[data-testid="report-group-item"]')].map((group) => [group.getAttribute('data-key'), group.querySelector('.counts')!.textContent]);
+    expect(groups).toEqual([['governance/process.md', '2 errors'], ['README.md', '1 warning'], ['img/x.png', '1 note']]);
+    const first = root.querySelector('[data-testid="finding"]')!;
+    expect(first.querySelector('a')!.getAttribute('href')).toBe('https://github.com/o/r/blob/main/governance/process.md#L111');
+    (first.querySelector('button') as HTMLButtonElement).click();
     expect(onSelect).toHaveBeenCalledWith('doc:x.md');
-    expect(root.querySelector('[data-testid="possible-duplicate"]')!.textContent).toContain('names 1 letter apart');
+    const person = root.querySelector('[data-rule="near-duplicate-person"]')!;
+    expect([...person.querySelectorAll('button')].map((button) => button.textContent)).toEqual(['show person:zoe']);
+  });
+
+  it('filters by text and severity, groups by rule, and reports changes for the URL', () => {
+    const onChange = vi.fn();
+    const byRule = mountReport({ grouping: 'rule', severity: 'error', filter: 'anchor' }, vi.fn(), onChange);
+    expect([...byRule.querySelectorAll('[data-testid="report-group-item"]')].map((group) => group.getAttribute('data-key'))).toEqual(['missing-anchor']);
+    const select = byRule.querySelector('[data-testid="report-group"]') as HTMLSelectElement;
+    select.value = 'file';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(onChange).toHaveBeenCalledWith({ reportGroup: 'file' });
   });
 });
 

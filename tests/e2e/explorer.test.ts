@@ -129,9 +129,24 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
     await page.getByTestId('mode-report').click();
     const report = page.getByTestId('report');
     await report.waitFor();
-    const row = report.getByTestId('broken-link').filter({ hasText: 'governance/process.md:111' });
-    expect(await row.locator('td').allTextContents()).toEqual(['governance/process.md:111', 'charter.md', 'file not found', '']);
-    expect(await report.getByTestId('possible-duplicate').filter({ hasText: 'Robert Ficaglia' }).count()).toBe(1);
+    // Grouped by file, with the graph's filters and legend out of the way.
+    expect(await page.getByTestId('filters').count()).toBe(0);
+    const processFile = report.locator('[data-testid="report-group-item"][data-key="governance/process.md"]');
+    const row = processFile.getByTestId('finding').filter({ hasText: 'link to charter.md' });
+    expect((await row.locator('td').allTextContents()).map((text) => text.trim())).toEqual(['error', 'line 111', 'missing-file', 'link to charter.md: file not found']);
+    expect(await report.locator('[data-rule="near-duplicate-person"]').filter({ hasText: 'Robert Ficaglia' }).count()).toBe(1);
+    // Grouping and filter live in the URL: back undoes the grouping.
+    await report.getByTestId('report-group').selectOption('rule');
+    await expect.poll(() => new URL(page.url()).searchParams.get('rgroup')).toBe('rule');
+    expect(await report.locator('[data-testid="report-group-item"][data-key="missing-file"]').count()).toBe(1);
+    await report.getByTestId('report-filter').fill('charter.md');
+    await expect.poll(() => new URL(page.url()).searchParams.get('rq')).toBe('charter.md');
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('rgroup')).toBe(null);
+    // The CSV export is what is shown, as a file.
+    const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('export-csv').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('path,line,severity,rule,message,suggestion');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -183,7 +198,7 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
     await page.getByTestId('search-result').first().waitFor();
     await page.getByTestId('mode-report').click();
     // The report of the hostile build renders too, with the repository URL refused as a link.
-    expect(await page.getByTestId('report').locator('.stats').textContent()).toContain('2 documents read');
+    expect(await page.getByTestId('report-counts').textContent()).toContain('2 documents read');
     const state = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: string }).__pwned,
       scripts: document.querySelectorAll('script:not([type="module"])').length,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Ajv from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatGithub } from '../../src/build/check/formats.ts';
+import { formatGithub } from '../../src/findings/formats.ts';
 import type { Finding } from '../../src/schema/findings.ts';
 
 const run = promisify(execFile);

@@ -1,6 +1,9 @@
+import { SEVERITIES, type Severity } from '../../schema/findings.ts';
 import { isKindName, type EdgeKind, type NodeKind } from '../../schema/graph.ts';
 
 export type ViewMode = 'graph' | 'list' | 'report';
+export type ReportGrouping = 'file' | 'rule';
+export type ReportSeverity = Severity | 'all';
 
 /** Everything a URL restores: what is selected, how the graph is narrowed, what is searched. */
 export interface ViewState {
@@ -14,11 +17,15 @@ export interface ViewState {
   mode: ViewMode;
   pathFrom?: string;
   pathTo?: string;
+  /** The report view: its text filter, grouping and severity. */
+  reportFilter: string;
+  reportGroup: ReportGrouping;
+  reportSeverity: ReportSeverity;
 }
 
 /** The view with nothing chosen; `hiddenKinds` are the kinds the graph's catalogue hides until asked for. */
 export function defaultViewState(hiddenKinds: readonly NodeKind[] = []): ViewState {
-  return { focus: false, depth: 1, hiddenKinds: [...hiddenKinds].sort(), hiddenEdges: [], filter: '', query: '', mode: 'graph' };
+  return { focus: false, depth: 1, hiddenKinds: [...hiddenKinds].sort(), hiddenEdges: [], filter: '', query: '', mode: 'graph', reportFilter: '', reportGroup: 'file', reportSeverity: 'all' };
 }
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
@@ -42,6 +49,10 @@ export function parseViewState(search: string, defaultHidden: readonly NodeKind[
   const to = params.get('to');
   if (from) state.pathFrom = from;
   if (to) state.pathTo = to;
+  state.reportFilter = params.get('rq') ?? '';
+  if (params.get('rgroup') === 'rule') state.reportGroup = 'rule';
+  const severity = params.get('rsev');
+  if (severity && (SEVERITIES as readonly string[]).includes(severity)) state.reportSeverity = severity as Severity;
   return state;
 }
 
@@ -60,6 +71,9 @@ export function serialiseViewState(state: ViewState, defaultHidden: readonly Nod
   if (state.mode !== 'graph') params.set('view', state.mode);
   if (state.pathFrom) params.set('from', state.pathFrom);
   if (state.pathTo) params.set('to', state.pathTo);
+  if (state.reportFilter) params.set('rq', state.reportFilter);
+  if (state.reportGroup !== 'file') params.set('rgroup', state.reportGroup);
+  if (state.reportSeverity !== 'all') params.set('rsev', state.reportSeverity);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -1,7 +1,11 @@
-import { RULES, SEVERITIES, type Finding, type Severity } from '../../schema/findings.ts';
-import { byCodePoint } from '../text/order.ts';
+import { RULES, SEVERITIES, type Finding, type Severity } from '../schema/findings.ts';
+import { byCodePoint } from '../build/text/order.ts';
 
-export const FORMATS = ['text', 'json', 'github', 'sarif', 'markdown'] as const;
+/**
+ * Findings as people and tools read them: text, JSON, GitHub annotations, SARIF, Markdown and
+ * CSV. Isomorphic: the check command and the explorer's report view both use it.
+ */
+export const FORMATS = ['text', 'json', 'github', 'sarif', 'markdown', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface FormatContext {
@@ -125,6 +129,19 @@ export function formatMarkdown({ findings, repoName, repoUrl, ref }: FormatConte
   return `${lines.join('\n')}\n`;
 }
 
+/** A CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-` or `@` is defused for spreadsheets. */
+function csvField(value: string | number): string {
+  const text = String(value);
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180 CSV, one finding a row. */
+export function formatCsv({ findings }: FormatContext): string {
+  const rows = [['path', 'line', 'severity', 'rule', 'message', 'suggestion'], ...findings.map((item) => [item.path, item.line, item.severity, item.rule, item.message, item.suggestion ?? ''])];
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
 export function formatFindings(format: Format, context: FormatContext): string {
   switch (format) {
     case 'text':
@@ -137,5 +154,7 @@ export function formatFindings(format: Format, context: FormatContext): string {
       return formatSarif(context);
     case 'markdown':
       return formatMarkdown(context);
+    case 'csv':
+      return formatCsv(context);
   }
 }
