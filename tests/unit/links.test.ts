@@ -86,3 +86,22 @@ describe('externalKey', () => {
     expect(externalKey('https://github.com/cncf/toc.git')).toBe('github.com/cncf/toc');
   });
 });
+
+describe('LinkResolver in a Hugo site', () => {
+  const site = new LinkResolver({
+    files: new Set(['site/config.toml', 'site/static/images/logo.svg', 'site/content/en/_index.md', 'site/content/en/blog/post.md', 'site/content/en/blog/assets/chart.png', 'site/content/en/publications/_index.md', 'README.md']),
+    anchors: new Map(),
+  });
+  const from = 'site/content/en/blog/post.md';
+  it('reads /… from static/ and from the pages of content/, in the page’s language', () => {
+    expect(site.resolve(from, '/images/logo.svg')).toEqual({ type: 'file', path: 'site/static/images/logo.svg' });
+    expect(site.resolve(from, '/publications/')).toEqual({ type: 'file', path: 'site/content/en/publications/_index.md' });
+    expect(site.resolve(from, '/README.md')).toEqual({ type: 'file', path: 'README.md' });
+    expect(site.resolve(from, '/images/missing.svg')).toMatchObject({ type: 'broken' });
+  });
+  it('reads relative links from the page’s own address', () => {
+    expect(site.resolve(from, '../assets/chart.png')).toEqual({ type: 'file', path: 'site/content/en/blog/assets/chart.png' });
+    expect(site.resolve('site/content/en/_index.md', './blog/post.md')).toEqual({ type: 'file', path: 'site/content/en/blog/post.md' });
+    expect(site.resolve('README.md', 'images/logo.svg')).toMatchObject({ type: 'broken' });
+  });
+});

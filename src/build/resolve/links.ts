@@ -20,6 +20,9 @@ export interface RepoFiles {
   excluded?: readonly string[];
 }
 
+/** Files that make a folder a Hugo site (with a `content/` folder beside them). */
+const SITE_CONFIGS = ['config.toml', 'config.yaml', 'config.yml', 'config.json', 'hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'];
+
 export interface RepoRemote {
   /** `owner/name` on GitHub, matched case-insensitively. */
   slug?: string;
@@ -72,6 +75,8 @@ export function externalKey(url: string): string {
 export class LinkResolver {
   private readonly byBaseName = new Map<string, string[]>();
   private readonly folders = new Set<string>();
+  /** Hugo sites in the repository, by folder ('' for the root). */
+  private readonly sites: string[];
 
   constructor(
     private readonly repo: RepoFiles,
@@ -96,6 +101,9 @@ export class LinkResolver {
       this.byBaseName.set(key, [...(this.byBaseName.get(key) ?? []), index]);
     }
     for (const list of this.byBaseName.values()) list.sort();
+    this.sites = [...this.folders, '']
+      .filter((folder) => SITE_CONFIGS.some((name) => repo.files.has(folder ? `${folder}/${name}` : name)) && this.folders.has(folder ? `${folder}/content` : 'content'))
+      .sort((a, b) => b.length - a.length);
   }
 
   resolve(fromPath: string, href: string): LinkTarget {
@@ -112,10 +120,48 @@ export class LinkResolver {
     const joined = pathPart.startsWith('/')
       ? posix.normalize(pathPart.slice(1))
       : posix.normalize(posix.join(posix.dirname(fromPath), pathPart));
+    const site = this.siteOf(fromPath);
     if (joined === '..' || joined.startsWith('../')) {
-      return { type: 'broken', reason: 'points outside the repository', target: trimmed };
+      return (site !== undefined ? this.resolveInSite(site, fromPath, pathPart, anchor, trimmed) : undefined) ?? { type: 'broken', reason: 'points outside the repository', target: trimmed };
     }
-    return this.resolvePath(fromPath, joined.replace(/\/+$/, '').replace(/^\.$/, ''), anchor, trimmed);
+    const target = this.resolvePath(fromPath, joined.replace(/\/+$/, '').replace(/^\.$/, ''), anchor, trimmed);
+    if (target.type !== 'broken' || target.path !== undefined || site === undefined) return target;
+    return this.resolveInSite(site, fromPath, pathPart, anchor, trimmed) ?? target;
+  }
+
+  /** The Hugo site whose `content/` holds `path`, if any. */
+  private siteOf(path: string): string | undefined {
+    return this.sites.find((site) => path.startsWith(site ? `${site}/content/` : 'content/'));
+  }
+
+  /**
+   * A link in a Hugo page as the site reads it: `/images/x.png` from `static/`, `/publications/`
+   * as a page of `content/` (in the page's language folder too), and a relative link from a
+   * page's own address (`blog/post.md` is served at `blog/post/`, so `../assets/x.png` is
+   * `blog/assets/x.png`). Undefined when the site has no such file either.
+   */
+  private resolveInSite(site: string, fromPath: string, pathPart: string, anchor: string | undefined, written: string): LinkTarget | undefined {
+    const prefix = site ? `${site}/` : '';
+    const content = `${prefix}content`;
+    const language = /^([a-z]{2}(?:-[a-z]{2,4})?)\//i.exec(fromPath.slice(content.length + 1))?.[1];
+    const candidates: string[] = [];
+    if (pathPart.startsWith('/')) {
+      candidates.push(`${prefix}static${pathPart}`, `${content}${pathPart}`, ...(language ? [`${content}/${language}${pathPart}`] : []));
+    } else {
+      const name = posix.basename(fromPath).replace(/\.(md|markdown)$/i, '');
+      const isIndex = /^(_?index|readme)$/i.test(name);
+      const pageFolder = isIndex ? posix.dirname(fromPath) : posix.join(posix.dirname(fromPath), name);
+      candidates.push(posix.join(pageFolder, pathPart));
+    }
+    for (const candidate of candidates) {
+      const path = posix.normalize(candidate).replace(/\/+$/, '');
+      if (path.startsWith('..')) continue;
+      if (this.repo.files.has(path)) return this.withAnchor(fromPath, path, anchor, written);
+      if (this.repo.files.has(`${path}.md`)) return this.withAnchor(fromPath, `${path}.md`, anchor, written);
+      const index = this.folders.has(path) ? folderIndex(this.repo.files, path) : undefined;
+      if (index) return this.withAnchor(fromPath, index, anchor, written);
+    }
+    return undefined;
   }
 
   private resolveUrl(fromPath: string, url: string, scheme: string): LinkTarget {
