@@ -5,7 +5,8 @@ import { buildGraph } from '../src/build/pipeline.ts';
 import { buildOptionsFrom, CONFIG_OPTIONS, CONFIG_USAGE, loadConfig } from './lib/config.ts';
 
 const USAGE = `usage: npm run graph -- --repo DIR [--out DIR] [--repo-url URL] [--ref REF]
-                       [--profile NAME] [--config FILE] [--exclude GLOB]... [--threads N] [--no-layout] [--quiet]
+                       [--profile NAME] [--config FILE] [--exclude GLOB]... [--cache DIR | --no-cache]
+                       [--threads N] [--no-layout] [--quiet]
 
 Reads every markdown file of DIR and writes graph.json, search-index.json and report.json
 into --out (default public/data). --no-layout skips node positions (the explorer then
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
     repo: resolve(values.repo),
     ...(values['repo-url'] ? { repoUrl: values['repo-url'] } : {}),
     ...(values.ref ? { ref: values.ref } : {}),
-    ...buildOptionsFrom(config, resolve(values.repo)),
+    ...buildOptionsFrom(config, resolve(values.repo), values),
     ...(values.threads ? { threads: Number(values.threads) } : {}),
     layout: !values['no-layout'],
     onStage: (stage) => {

@@ -17,7 +17,7 @@ try {
   const config = await loadConfig(values, repo.path);
   await build({ root: projectRoot, build: { outDir }, logLevel: 'warn' });
   log(`building the graph of ${repo.path} (${repo.reason})…`);
-  const output = await buildGraph({ repo: repo.path, ...(repo.repoUrl ? { repoUrl: repo.repoUrl } : {}), ...buildOptionsFrom(config, repo.path) });
+  const output = await buildGraph({ repo: repo.path, ...(repo.repoUrl ? { repoUrl: repo.repoUrl } : {}), ...buildOptionsFrom(config, repo.path, values) });
   await writeOutputs(resolve(outDir, 'data'), output.files);
   log(`site written to ${outDir}: ${output.graph.nodes.length} nodes, ${output.graph.edges.length} edges`);
 } catch (error) {

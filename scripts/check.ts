@@ -8,6 +8,7 @@ import { buildOptionsFrom, CONFIG_OPTIONS, CONFIG_USAGE, loadConfig } from './li
 
 const USAGE = `usage: npm run check -- --repo DIR [--fail-on error|warning|info|never] [--format text|json|github|sarif|markdown|csv]
                        [--out FILE] [--repo-url URL] [--ref REF] [--profile NAME] [--config FILE] [--exclude GLOB]...
+                       [--cache DIR | --no-cache]
 
 Checks the links and consistency of the repository in DIR and prints what it finds (to FILE
 with --out). Exits 1 when a finding is at or above --fail-on (default: error), 2 on bad usage.
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
     repo,
     ...(values['repo-url'] ? { repoUrl: values['repo-url'] } : {}),
     ...(values.ref ? { ref: values.ref } : {}),
-    ...buildOptionsFrom(config, repo),
+    ...buildOptionsFrom(config, repo, values),
     layout: false,
     searchIndex: false,
   });

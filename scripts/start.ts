@@ -15,7 +15,7 @@ try {
   const repo = await chooseRepo(values.repo, log);
   log(`building the graph of ${repo.path} (${repo.reason})…`);
   const config = await loadConfig(values, repo.path);
-  const output = await buildGraph({ repo: repo.path, ...(repo.repoUrl ? { repoUrl: repo.repoUrl } : {}), ...buildOptionsFrom(config, repo.path) });
+  const output = await buildGraph({ repo: repo.path, ...(repo.repoUrl ? { repoUrl: repo.repoUrl } : {}), ...buildOptionsFrom(config, repo.path, values) });
   await writeOutputs(resolve(projectRoot, 'public/data'), output.files);
   log(`${output.graph.nodes.length} nodes, ${output.graph.edges.length} edges, ${output.report.brokenLinks.length} broken links`);
   const server = await createServer({ root: projectRoot, server: { port: Number(values.port) } });

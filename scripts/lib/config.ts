@@ -11,16 +11,25 @@ export const CONFIG_OPTIONS = {
   profile: { type: 'string' },
   config: { type: 'string' },
   exclude: { type: 'string', multiple: true },
+  cache: { type: 'string' },
+  'no-cache': { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
+
+/** Where extracted facts are kept between builds unless `--cache DIR` or `--no-cache` says otherwise. */
+export const DEFAULT_CACHE_DIR = 'node_modules/.cache/tag-graph';
 
 export const CONFIG_USAGE = `--profile NAME   the repository family's conventions: cncf (default) or generic
   --config FILE    a JSON config file; by default .taggraph.json in the current folder, else in the repository
-  --exclude GLOB   leave matching files out (repeatable)`;
+  --exclude GLOB   leave matching files out (repeatable)
+  --cache DIR      keep each file's extracted facts here between builds (default ${DEFAULT_CACHE_DIR});
+  --no-cache       parse every file again and keep nothing`;
 
 export interface ConfigFlags {
   profile?: string;
   config?: string;
   exclude?: string[];
+  cache?: string;
+  'no-cache'?: boolean;
 }
 
 export interface BuildConfig {
@@ -33,9 +42,10 @@ export interface BuildConfig {
 }
 
 /** What every build takes from the config: profile, excludes and decisions (named by the file's path inside the repository). */
-export function buildOptionsFrom(config: BuildConfig, repo: string): Pick<BuildOptions, 'profile' | 'excludes' | 'decisions' | 'decisionsPath'> {
+export function buildOptionsFrom(config: BuildConfig, repo: string, flags: ConfigFlags): Pick<BuildOptions, 'profile' | 'excludes' | 'decisions' | 'decisionsPath' | 'cacheDir'> {
   const inside = config.path ? relative(repo, resolve(config.path)) : undefined;
   return {
+    ...(flags['no-cache'] ? {} : { cacheDir: resolve(flags.cache ?? DEFAULT_CACHE_DIR) }),
     profile: config.profile,
     excludes: config.excludes,
     ...(config.decisions ? { decisions: config.decisions } : {}),

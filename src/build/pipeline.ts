@@ -5,6 +5,7 @@ import { DEFAULT_REGISTRY, type KindRegistry } from '../kinds/registry.ts';
 import { PROFILES, DEFAULT_PROFILE } from '../profiles/index.ts';
 import { compileProfile, type ProfileData } from '../profiles/profile.ts';
 import { assemble } from './assemble/index.ts';
+import { FactsCache } from './facts-cache.ts';
 import { collectFiles, DEFAULT_EXCLUDES, DEFAULT_MAX_BYTES, loadMarkdown } from './collect.ts';
 import type { DocumentFacts } from './facts.ts';
 import { defaultThreads, extractAll } from './pool.ts';
@@ -40,6 +41,11 @@ export interface BuildOptions {
   layout?: boolean;
   /** Skip the search index: for report-only runs; its output file is then left out. */
   searchIndex?: boolean;
+  /**
+   * A folder to keep each file's extracted facts in between builds, keyed by the file's path
+   * and content; unchanged files are then not parsed again. Only with the shipped registry.
+   */
+  cacheDir?: string;
   /** Decisions from the config file: people confirmed as one or different, findings dismissed. */
   decisions?: Decisions;
   /** The config file the decisions were read from, as findings about them should name it. */
@@ -88,13 +94,46 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const withIndex = options.searchIndex ?? true;
   const indexWorker = inWorkers && withIndex ? new SearchIndexWorker() : undefined;
   const searchIndexer = indexWorker ?? (withIndex ? new SearchIndexBuilder() : undefined);
+  // Another registry's code cannot be versioned here: its facts are never cached.
+  const cache = options.cacheDir && registry === DEFAULT_REGISTRY ? await FactsCache.open(options.cacheDir, options.repo, JSON.stringify(profile.data)) : undefined;
   const core = async () => {
-    const extracted = await stage('extract', () =>
-      extractAll(
-        texts.map((item) => ({ path: item.file.path, text: item.text })),
-        { threads: options.threads ?? defaultThreads(), profile, registry, onExtracted: (facts) => searchIndexer?.add(documentEntries(facts)) },
-      ),
-    );
+    const extracted = await stage('extract', async () => {
+      const inputs = texts.map((item) => ({ path: item.file.path, text: item.text }));
+      const cached = inputs.map((input) => cache?.get(input.path, input.text));
+      const missing = inputs.flatMap((input, index) => (cached[index] ? [] : [{ input, index }]));
+      // Each document reaches the search index in input order, cached or not, so the index
+      // is the same whatever was cached.
+      let reported = 0;
+      const reportUpTo = (end: number): void => {
+        for (; reported < end; reported += 1) if (cached[reported]) searchIndexer?.add(documentEntries(cached[reported]!));
+      };
+      let next = 0;
+      const fresh = await extractAll(
+        missing.map(({ input }) => input),
+        {
+          threads: options.threads ?? defaultThreads(),
+          profile,
+          registry,
+          onExtracted: (facts) => {
+            const { index } = missing[next]!;
+            next += 1;
+            reportUpTo(index);
+            searchIndexer?.add(documentEntries(facts));
+            reported = index + 1;
+          },
+        },
+      );
+      reportUpTo(inputs.length);
+      fresh.forEach((facts, position) => {
+        const { input, index } = missing[position]!;
+        cached[index] = facts;
+        cache?.set(input.path, input.text, facts);
+      });
+      return cached.map((facts, index) => {
+        if (!facts) throw new Error(`no facts for ${inputs[index]!.path}`);
+        return facts;
+      });
+    });
     const documents: DocumentFacts[] = extracted.map((facts, index) => {
       const loadWarnings = texts[index]!.warnings;
       return loadWarnings.length > 0 ? { ...facts, warnings: [...loadWarnings, ...facts.warnings] } : facts;
@@ -161,6 +200,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       staleIdentityDecisions: assembled.staleIdentityDecisions,
     }),
   );
+  if (cache) await stage('cache', () => cache.save());
   const report: BuildReport = {
     schemaVersion: SCHEMA_VERSION,
     findings,

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DocumentFacts } from './facts.ts';
+
+/** Bumped when the cache file's own layout changes. */
+const CACHE_FORMAT = 2;
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** `.ts` files below `folder`, sorted, for hashing. */
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+let cachedCodeVersion: string | undefined;
+
+/**
+ * A hash of the code that extracts facts: the sources of the build, kinds, profiles and schema
+ * when running from TypeScript, or the bundle itself when running bundled. Any change to how
+ * facts are made makes every cached entry foreign.
+ */
+export function codeVersion(): string {
+  if (cachedCodeVersion) return cachedCodeVersion;
+  const here = fileURLToPath(import.meta.url);
+  const hash = createHash('sha256');
+  if (here.endsWith('.ts')) {
+    const src = resolve(dirname(here), '..');
+    for (const folder of ['build', 'kinds', 'profiles', 'schema']) for (const file of sourceFiles(join(src, folder))) hash.update(file.slice(src.length)).update(readFileSync(file));
+  } else hash.update(readFileSync(here));
+  cachedCodeVersion = hash.digest('hex');
+  return cachedCodeVersion;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Enough of a DocumentFacts' shape to trust an entry was written by this code for this path. */
+function looksLikeFacts(value: unknown, path: string): value is DocumentFacts {
+  if (!isObject(value) || value['path'] !== path || typeof value['title'] !== 'string') return false;
+  return ['headings', 'anchors', 'sections', 'links', 'entities', 'roles', 'authors', 'people', 'warnings'].every((key) => Array.isArray(value[key]));
+}
+
+/**
+ * Facts extracted from each file, kept between builds in one JSON file per repository, keyed
+ * by a hash of the file's path and content. The file also records the version of the code,
+ * profile and options that made them; a file of another version, or one that cannot be read
+ * or parsed, is ignored and rebuilt, never trusted. Only the entries of the last build are
+ * kept, so deleted and renamed files drop out.
+ */
+export class FactsCache {
+  private readonly used = new Map<string, DocumentFacts>();
+  private hits = 0;
+
+  private constructor(
+    private readonly file: string,
+    private readonly version: string,
+    private readonly entries: ReadonlyMap<string, unknown>,
+  ) {}
+
+  /** Opens the cache of `repo` in `dir` for builds of `version` (code, profile, options). */
+  static async open(dir: string, repo: string, version: string): Promise<FactsCache> {
+    const file = join(dir, `facts-${sha256(resolve(repo)).slice(0, 16)}.json`);
+    const fullVersion = sha256(`${CACHE_FORMAT}\u0000${codeVersion()}\u0000${version}`);
+    let entries = new Map<string, unknown>();
+    try {
+      const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+      if (isObject(parsed) && parsed['version'] === fullVersion && isObject(parsed['entries'])) entries = new Map(Object.entries(parsed['entries']));
+    } catch {
+      // Missing, unreadable or corrupt: start empty.
+    }
+    return new FactsCache(file, fullVersion, entries);
+  }
+
+  static key(path: string, text: string): string {
+    return sha256(`${path}\u0000${text}`);
+  }
+
+  /**
+   * The cached facts of `path` with this content, if an entry is there and sound: shaped like
+   * facts of this path, and matching the digest written beside it (a damaged entry is rebuilt).
+   */
+  get(path: string, text: string): DocumentFacts | undefined {
+    const key = FactsCache.key(path, text);
+    const entry = this.entries.get(key);
+    if (!isObject(entry) || typeof entry['digest'] !== 'string') return undefined;
+    const facts = entry['facts'];
+    if (!looksLikeFacts(facts, path) || sha256(JSON.stringify(facts)) !== entry['digest']) return undefined;
+    this.used.set(key, facts);
+    this.hits += 1;
+    return facts;
+  }
+
+  set(path: string, text: string, facts: DocumentFacts): void {
+    this.used.set(FactsCache.key(path, text), facts);
+  }
+
+  get hitCount(): number {
+    return this.hits;
+  }
+
+  /** Writes the entries this build used, atomically (a crash leaves the previous file). */
+  async save(): Promise<void> {
+    await mkdir(dirname(this.file), { recursive: true });
+    const staging = `${this.file}.${process.pid}.tmp`;
+    const entries = Object.fromEntries(
+      [...this.used.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, facts]) => [key, { digest: sha256(JSON.stringify(facts)), facts }]),
+    );
+    await writeFile(staging, JSON.stringify({ version: this.version, entries }));
+    await rename(staging, this.file);
+  }
+}

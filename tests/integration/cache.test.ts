@@ -1,0 +1,69 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGraph, type BuildOptions } from '../../src/build/pipeline.ts';
+
+const demo = join(import.meta.dirname, '../fixtures/demo-repo');
+let scratch: string;
+let repo: string;
+let cacheDir: string;
+
+/** The files a build writes, the report without its timings (which differ between any two builds). */
+async function outputs(options: Omit<BuildOptions, 'repo'>): Promise<Record<string, string>> {
+  const { files } = await buildGraph({ repo, threads: 1, layout: false, ...options });
+  const result = Object.fromEntries(files);
+  const report = JSON.parse(result['report.json']!) as { stats: { timeByStageMs: unknown } };
+  report.stats.timeByStageMs = {};
+  result['report.json'] = JSON.stringify(report);
+  return result;
+}
+
+const cacheFile = (): string => join(cacheDir, readdirSync(cacheDir).find((name) => name.endsWith('.json'))!);
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'cache-'));
+  repo = join(scratch, 'repo');
+  cacheDir = join(scratch, 'cache');
+  cpSync(demo, repo, { recursive: true });
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('the cache of extracted facts', () => {
+  it('gives byte-identical output cold, filling the cache, and warm', async () => {
+    const cold = await outputs({});
+    expect(await outputs({ cacheDir })).toEqual(cold);
+    const entries = Object.keys((JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: object }).entries);
+    expect(entries).toHaveLength(13);
+    expect(await outputs({ cacheDir })).toEqual(cold);
+  });
+
+  it('follows edits, renames, deletions and new files, and forgets what is gone', async () => {
+    writeFileSync(join(repo, 'docs/process.md'), `${readFileSync(join(repo, 'docs/process.md'), 'utf8')}\n## Appendix\n\nReviewers: Nia Okoro (@nokoro)\n`);
+    renameSync(join(repo, 'docs/hardening.md'), join(repo, 'docs/hardening-guide.md'));
+    rmSync(join(repo, 'catalog/incidents/2023/leaky-build.md'));
+    writeFileSync(join(repo, 'docs/new.md'), '# New\n\nSee [process](process.md#appendix).\n');
+    const warm = await outputs({ cacheDir });
+    expect(warm).toEqual(await outputs({}));
+    expect(warm['graph.json']).toContain('Nia Okoro');
+    const paths = Object.values((JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: Record<string, { facts: { path: string } }> }).entries).map((entry) => entry.facts.path);
+    expect(paths).toContain('docs/hardening-guide.md');
+    expect(paths).not.toContain('docs/hardening.md');
+    expect(paths).not.toContain('catalog/incidents/2023/leaky-build.md');
+  });
+
+  it('never trusts a corrupt, damaged or foreign cache', async () => {
+    const cold = await outputs({});
+    writeFileSync(cacheFile(), '{ not json');
+    expect(await outputs({ cacheDir })).toEqual(cold);
+    // An entry changed on disk no longer matches its digest.
+    const parsed = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { version: string; entries: Record<string, { facts: { title: string } }> };
+    for (const entry of Object.values(parsed.entries)) entry.facts.title = 'Tampered';
+    writeFileSync(cacheFile(), JSON.stringify(parsed));
+    expect(await outputs({ cacheDir })).toEqual(cold);
+    // Another profile is another version: nothing of the cncf build is reused for it.
+    const generic = await outputs({ profile: (await import('../../src/profiles/generic.ts')).GENERIC_PROFILE });
+    expect(await outputs({ cacheDir, profile: (await import('../../src/profiles/generic.ts')).GENERIC_PROFILE })).toEqual(generic);
+    expect(await outputs({ cacheDir })).toEqual(cold);
+  });
+});
