@@ -36,8 +36,8 @@ const buildWithoutLayout: number[] = [];
 const threadArgs = values.threads ? ['--threads', values.threads] : [];
 for (let run = 0; run < runs; run += 1) {
   baseline.push(timed(process.execPath, ['scripts/bench/parse-baseline.mjs', repo]));
-  build.push(timed(command, [...graphArgs, '--repo', repo, '--out', out, '--quiet', ...threadArgs]));
-  buildWithoutLayout.push(timed(command, [...graphArgs, '--repo', repo, '--out', out, '--quiet', '--no-layout', ...threadArgs]));
+  build.push(timed(command, [...graphArgs, '--repo', repo, '--out', out, '--quiet', '--no-cache', ...threadArgs]));
+  buildWithoutLayout.push(timed(command, [...graphArgs, '--repo', repo, '--out', out, '--quiet', '--no-layout', '--no-cache', ...threadArgs]));
 }
 rmSync(out, { recursive: true, force: true });
 
@@ -52,6 +52,6 @@ const row = (label: string, times: number[]): void => {
   const ratios = `×${(median(times) / median(baseline)).toFixed(2)}`.padEnd(24);
   process.stdout.write(`${label.padEnd(52)}${format(median(times)).padStart(10)}${format(Math.min(...times)).padStart(10)}   ${ratios}×${pairedRatio(times).toFixed(2)}\n`);
 };
-row('build: npm run graph (cold process)', build);
+row('build: npm run graph (cold, --no-cache)', build);
 row('build without layout: --no-layout', buildWithoutLayout);
 process.stdout.write(`runs (baseline / build / --no-layout): ${baseline.map((time, run) => [time, build[run]!, buildWithoutLayout[run]!].map((ms) => (ms / 1000).toFixed(2)).join(' / ')).join(', ')}\n`);

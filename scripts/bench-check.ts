@@ -41,21 +41,32 @@ function measure(args: string[]): Run {
 
 const [, ...checkArgs] = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['check']!.split(' ');
 const ours: Run[] = [];
+const oursWarm: Run[] = [];
 const theirs: Run[] = [];
+// Cold: nothing cached. Warm: the cache a previous run of the same tree left (as in CI with a
+// cache step, or a second local run).
+const cacheDir = mkdtempSync(join(tmpdir(), 'bench-check-cache-'));
+const check = [...checkArgs, '--repo', copy, '--repo-url', repoUrl, '--format', 'json', '--fail-on', 'never'];
+measure([...check, '--cache', cacheDir]);
 for (let run = 0; run < runs; run += 1) {
   theirs.push(measure(['scripts/bench/remark-validate-links.mjs', copy, repoUrl, '**/themes/**', '**/node_modules/**']));
-  ours.push(measure([...checkArgs, '--repo', copy, '--repo-url', repoUrl, '--format', 'json', '--fail-on', 'never']));
+  ours.push(measure([...check, '--no-cache']));
+  oursWarm.push(measure([...check, '--cache', cacheDir]));
 }
 rmSync(copy, { recursive: true, force: true });
+rmSync(cacheDir, { recursive: true, force: true });
 
 const median = (items: number[]): number => [...items].sort((a, b) => a - b)[Math.floor(items.length / 2)]!;
 const row = (label: string, results: Run[]): string =>
   `${label.padEnd(36)}${`${(median(results.map((r) => r.ms)) / 1000).toFixed(2)} s`.padStart(10)}${`${median(results.map((r) => r.maxRssMb)).toFixed(0)} MB`.padStart(10)}`;
 process.stdout.write(`repo: ${resolve(values.repo)}, ${runs} cold runs each, alternating\n${'what'.padEnd(36)}${'time'.padStart(10)}${'peak RSS'.padStart(10)}\n`);
-process.stdout.write(`${row('remark-validate-links (+ remark-gfm)', theirs)}\n${row('npm run check', ours)}\n`);
-const ratio = median(ours.map((r) => r.ms)) / median(theirs.map((r) => r.ms));
-const paired = median(ours.map((r, index) => r.ms / theirs[index]!.ms));
-process.stdout.write(`check / remark-validate-links: ×${ratio.toFixed(2)} (medians), ×${paired.toFixed(2)} (run by run)\n\n`);
+process.stdout.write(`${row('remark-validate-links (+ remark-gfm)', theirs)}\n${row('npm run check, cold (--no-cache)', ours)}\n${row('npm run check, warm cache', oursWarm)}\n`);
+for (const [label, results] of [['cold', ours], ['warm', oursWarm]] as const) {
+  const ratio = median(results.map((r) => r.ms)) / median(theirs.map((r) => r.ms));
+  const paired = median(results.map((r, index) => r.ms / theirs[index]!.ms));
+  process.stdout.write(`check (${label}) / remark-validate-links: ×${ratio.toFixed(2)} (medians), ×${paired.toFixed(2)} (run by run)\n`);
+}
+process.stdout.write('\n');
 
 interface Theirs {
   path: string;
