@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeOutputs } from '../src/build/emit.ts';
@@ -6,11 +7,12 @@ import { buildOptionsFrom, CONFIG_OPTIONS, CONFIG_USAGE, loadConfig } from './li
 
 const USAGE = `usage: npm run graph -- --repo DIR [--out DIR] [--repo-url URL] [--ref REF]
                        [--profile NAME] [--config FILE] [--exclude GLOB]... [--cache DIR | --no-cache]
-                       [--threads N] [--no-layout] [--quiet]
+                       [--threads N] [--no-layout] [--stats FILE] [--quiet]
 
 Reads every markdown file of DIR and writes graph.json, search-index.json and report.json
 into --out (default public/data). --no-layout skips node positions (the explorer then
-has none to paint; for report-only runs such as link checking).
+has none to paint; for report-only runs such as link checking). --stats writes each
+stage's wall time to FILE as JSON.
   ${CONFIG_USAGE}`;
 
 async function main(): Promise<number> {
@@ -24,6 +26,7 @@ async function main(): Promise<number> {
       threads: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'no-layout': { type: 'boolean', default: false },
+      stats: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -50,6 +53,7 @@ async function main(): Promise<number> {
     },
   });
   await writeOutputs(resolve(values.out), output.files);
+  if (values.stats) await writeFile(resolve(values.stats), `${JSON.stringify({ timeByStageMs: output.timings }, null, 2)}\n`);
   if (showProgress) process.stderr.write('\r\x1b[K');
   if (!values.quiet) {
     for (const warning of output.report.warnings) {

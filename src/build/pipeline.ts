@@ -60,8 +60,10 @@ export interface BuildOutput {
   report: BuildReport;
   /** The serialised search index; undefined when the build was asked for none. */
   searchIndex?: string;
-  /** File name to content, ready for `writeOutputs`. */
+  /** File name to content, ready for `writeOutputs`: byte-identical for the same input and options. */
   files: Map<string, string>;
+  /** Wall time of each stage in milliseconds; kept out of the files so they stay reproducible. */
+  timings: Record<string, number>;
 }
 
 /**
@@ -213,7 +215,6 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       excluded: collapseExcluded(collection.excluded),
       nodesByKind: count(assembled.graph.nodes.map((node) => node.kind)),
       edgesByKind: count(assembled.graph.edges.map((edge) => edge.kind)),
-      timeByStageMs: timings,
     },
   };
   const files = new Map<string, string>([
@@ -221,7 +222,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     ...(searchIndex !== undefined ? [[OUTPUT_FILES.searchIndex, `${searchIndex}\n`] as const] : []),
     [OUTPUT_FILES.report, `${JSON.stringify(report, null, 2)}\n`],
   ]);
-  return { graph: assembled.graph, report, searchIndex, files };
+  return { graph: assembled.graph, report, searchIndex, files, timings };
 }
 
 /** Excluded paths with those inside an excluded folder left out (the folder stands for them). */

@@ -92,8 +92,6 @@ export interface BuildStats {
   excluded: string[];
   nodesByKind: Record<string, number>;
   edgesByKind: Record<string, number>;
-  /** Wall time per stage. The only part of the output that differs between identical builds. */
-  timeByStageMs: Record<string, number>;
 }
 
 export interface BuildReport {

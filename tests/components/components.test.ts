@@ -122,7 +122,7 @@ describe('ReportView', () => {
     brokenLinks: [],
     possibleDuplicates: [],
     warnings: [],
-    stats: { filesRead: 1, documents: 1, excluded: [], nodesByKind: {}, edgesByKind: {}, timeByStageMs: {} },
+    stats: { filesRead: 1, documents: 1, excluded: [], nodesByKind: {}, edgesByKind: {} },
   };
   const mountReport = (props: { filter?: string; grouping?: 'file' | 'rule'; severity?: 'all' | 'error' | 'warning' | 'info' }, onSelect = vi.fn(), onChange = vi.fn()) =>
     render((target) =>

@@ -19,7 +19,7 @@ const graph: GraphDocument = {
     { source: 'd', target: 'e', kind: 'links_to', sources: [] },
   ],
 };
-const report: BuildReport = { schemaVersion: 2, findings: [], brokenLinks: [], possibleDuplicates: [], warnings: [], stats: { filesRead: 0, documents: 0, excluded: [], nodesByKind: {}, edgesByKind: {}, timeByStageMs: {} } };
+const report: BuildReport = { schemaVersion: 2, findings: [], brokenLinks: [], possibleDuplicates: [], warnings: [], stats: { filesRead: 0, documents: 0, excluded: [], nodesByKind: {}, edgesByKind: {} } };
 const sorted = (ids: ReadonlySet<string>): string[] => [...ids].sort();
 
 describe('Explorer state', () => {

@@ -105,9 +105,9 @@ describe('command line', () => {
   it('writes byte-identical output twice, and leaves it in place when a later build fails', async () => {
     const out = join(workspace, 'out');
     await run(tsx, [cli, '--repo', repo, '--out', out, '--quiet']);
-    const first = ['graph.json', 'search-index.json'].map((name) => readFileSync(join(out, name), 'utf8'));
+    const first = ['graph.json', 'search-index.json', 'report.json'].map((name) => readFileSync(join(out, name), 'utf8'));
     await run(tsx, [cli, '--repo', repo, '--out', out, '--quiet', '--threads', '1']);
-    const second = ['graph.json', 'search-index.json'].map((name) => readFileSync(join(out, name), 'utf8'));
+    const second = ['graph.json', 'search-index.json', 'report.json'].map((name) => readFileSync(join(out, name), 'utf8'));
     expect(second).toEqual(first);
     await run(tsx, [cli, '--repo', join(workspace, 'nope'), '--out', out, '--quiet']).catch(() => undefined);
     expect(readFileSync(join(out, 'graph.json'), 'utf8')).toBe(first[0]);
