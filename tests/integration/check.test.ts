@@ -36,7 +36,7 @@ describe('npm run check', () => {
     expect((await check('--repo', repo)).code).toBe(1);
     expect((await check('--repo', repo, '--fail-on', 'never')).code).toBe(0);
     const config = join(scratch, 'only-warnings.json');
-    writeFileSync(config, JSON.stringify({ dismiss: [{ rule: 'missing-file', path: 'README.md' }, { rule: 'missing-anchor', path: '**' }] }));
+    writeFileSync(config, JSON.stringify({ dismiss: [{ rule: 'missing-file', path: 'README.md' }, { rule: 'missing-anchor', path: '**' }, { rule: 'missing-format', path: 'docs/*.md', line: 6 }] }));
     expect((await check('--repo', repo, '--config', config)).code).toBe(0);
     expect((await check('--repo', repo, '--config', config, '--fail-on', 'warning')).code).toBe(1);
     const usage = await check('--repo', repo, '--format', 'xml');
@@ -49,7 +49,7 @@ describe('npm run check', () => {
     const { stdout } = await check('--repo', repo, '--fail-on', 'never');
     expect(stdout.startsWith('README.md\n')).toBe(true);
     expect(stdout).toContain('\n      3  error    missing-file              link to docs/nowhere.md: file not found\n');
-    expect(stdout.trim().split('\n').at(-1)).toBe('2 errors, 3 warnings, 0 notes');
+    expect(stdout.trim().split('\n').at(-1)).toBe('3 errors, 3 warnings, 0 notes');
   }, 60_000);
 
   it('prints GitHub workflow annotations as GitHub documents them', async () => {
@@ -79,8 +79,15 @@ describe('npm run check', () => {
 
   it('writes JSON and a Markdown summary', async () => {
     const json = JSON.parse((await check('--repo', repo, '--format', 'json', '--fail-on', 'never')).stdout) as { counts: Record<string, number>; findings: Finding[] };
-    expect(json.counts).toEqual({ error: 2, warning: 3, info: 0 });
-    expect(json.findings.map((finding) => finding.rule)).toEqual(['group-without-leads', 'missing-file', 'missing-anchor', 'near-duplicate-person', 'near-duplicate-person']);
+    expect(json.counts).toEqual({ error: 3, warning: 3, info: 0 });
+    expect(json.findings.map((finding) => `${finding.rule} ${finding.path}:${finding.line}`)).toEqual([
+      'group-without-leads README.md:1',
+      'missing-file README.md:3',
+      'missing-anchor README.md:4',
+      'near-duplicate-person docs/guide.md:5',
+      'missing-format docs/publications.md:6',
+      'near-duplicate-person people/list.md:6',
+    ]);
     const markdown = (await check('--repo', repo, '--format', 'markdown', '--fail-on', 'never')).stdout;
     expect(markdown).toContain('| `missing-file` | error | 1 |');
     expect(markdown).toContain('<details><summary>README.md (3)</summary>');

@@ -73,10 +73,15 @@ function firstSource(graph: GraphDocument, id: string): { path: string; line: nu
   return graph.nodes.find((node) => node.id === id)?.sources[0];
 }
 
-/** Broken links: a missing anchor, a missing format of a publication, or a missing file. */
+/** Broken links: a missing anchor, a missing publication or format of one (from a publication table), or a missing file. */
 function linkFindings(input: CheckInput): Finding[] {
   const formatLinks = new Set(
-    input.documents.flatMap((doc) => doc.entities.flatMap((mention) => (mention.formats ?? []).map((format) => `${doc.path}\u0000${format.link.line}\u0000${format.link.href.trim()}`))),
+    input.documents.flatMap((doc) =>
+      doc.entities
+        .filter((mention) => mention.kind === 'publication')
+        .flatMap((mention) => [...(mention.link ? [mention.link] : []), ...(mention.formats ?? []).map((format) => format.link)])
+        .map((link) => `${doc.path}\u0000${link.line}\u0000${link.href.trim()}`),
+    ),
   );
   return input.brokenLinks.map((link) => {
     const fields = { path: link.source, line: link.line, ...(link.suggestion ? { suggestion: link.suggestion } : {}) };
