@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeOutputs } from '../src/build/emit.ts';
 import { buildGraph } from '../src/build/pipeline.ts';
+import { runMain } from './lib/run-main.ts';
 import { buildOptionsFrom, CONFIG_OPTIONS, CONFIG_USAGE, loadConfig } from './lib/config.ts';
 
 const USAGE = `usage: npm run graph -- --repo DIR [--out DIR] [--repo-url URL] [--ref REF]
@@ -68,12 +69,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main, 1);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { FORMATS, formatFindings, type Format } from '../src/findings/formats.ts';
 import { buildGraph } from '../src/build/pipeline.ts';
 import { atOrAbove, SEVERITIES, type Severity } from '../src/schema/findings.ts';
+import { runMain } from './lib/run-main.ts';
 import { buildOptionsFrom, CONFIG_OPTIONS, CONFIG_USAGE, loadConfig } from './lib/config.ts';
 
 const USAGE = `usage: npm run check -- --repo DIR [--fail-on error|warning|info|never] [--format text|json|github|sarif|markdown|csv]
@@ -65,12 +66,4 @@ async function main(): Promise<number> {
   return failOn !== 'never' && atOrAbove(findings, failOn).length > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runMain(main, 2);
