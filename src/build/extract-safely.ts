@@ -3,6 +3,8 @@ import type { Profile } from '../profiles/profile.ts';
 import type { DocumentFacts } from './facts.ts';
 import { fileTitle } from './extract/document.ts';
 import { extractDocument } from './extract/index.ts';
+import { pathologyOf } from './extract/pathology.ts';
+import { plainTextFacts } from './extract/plain-text.ts';
 
 export interface ExtractRequest {
   id: number;
@@ -30,11 +32,14 @@ export function emptyFacts(path: string, message?: string): DocumentFacts {
 }
 
 /**
- * Extraction that turns a parser failure (a stack overflow on absurd nesting, say) into a
- * warning on that document, so one bad file never stops the build.
+ * Extraction that no file can stall or stop: a file whose shape would make parsing grow out of
+ * bounds is kept as plain text with its headings, and a parser failure becomes a warning on
+ * that document. Either way the file is named in the report's warnings.
  */
 export function extractSafely(path: string, text: string, profile: Profile, registry: KindRegistry): DocumentFacts {
   if (!text) return emptyFacts(path);
+  const pathology = pathologyOf(text);
+  if (pathology) return plainTextFacts(path, text, pathology);
   try {
     return extractDocument(path, text, profile, registry);
   } catch (error) {

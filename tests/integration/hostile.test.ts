@@ -4,9 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractSafely } from '../../src/build/extract-safely.ts';
 import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
+import { DEFAULT_REGISTRY } from '../../src/kinds/registry.ts';
+import { CNCF } from '../helpers/graph.ts';
 
 const run = promisify(execFile);
+
+/** Generated files whose parsing grows with the square of their size. */
+const PATHOLOGICAL: Record<string, string> = {
+  'deep-indented-list.md': `# Nested plans\n\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- step ${i}`).join('\n')}\n\n## Afterword\n\nDone.\n`,
+  'emphasis-run.md': `# Stars\n\n${'*a'.repeat(50_000)}\n`,
+  'bracket-run.md': `# Brackets\n\n${'[a]('.repeat(30_000)}\n`,
+  'many-nested-lines.md': `# Nested lines\n\n${`${'- '.repeat(64)}x\n`.repeat(200)}`,
+};
 const workspace = mkdtempSync(join(tmpdir(), 'hostile-'));
 const repo = join(workspace, 'repo');
 const outside = join(workspace, 'outside');
@@ -31,6 +42,9 @@ beforeAll(async () => {
   write('deep-quotes.md', `${'>'.repeat(5000)} deep\n`);
   // `- - - … item` opens a list inside a list at every dash: 3000 levels on one line.
   write('deep-lists.md', `${'- '.repeat(3000)}deepest item\n`);
+  // Shapes whose parsing grows with the square of their size (see src/build/extract/pathology.ts).
+  for (const [name, text] of Object.entries(PATHOLOGICAL)) write(name, text);
+  write('long-line.md', `# Long line\n\n${'word '.repeat(200_000)}\n`);
   write('docs/with spaces.md', '# Spaces\n');
   write('docs/a#b.md', '# Hash\n');
   write('docs/été.md', '# Accents\n');
@@ -65,13 +79,33 @@ describe('hostile input', () => {
     expect(warningFor('huge.md')[0]).toMatch(/over the 4194304-byte limit; kept without content$/);
     expect(output.graph.nodes.find((n) => n.id === 'doc:huge.md')?.attrs?.['words']).toBe(0);
   });
-  it('survives thousands of nested quotes and list levels', () => {
-    expect(output.graph.nodes.some((n) => n.id === 'doc:deep-quotes.md')).toBe(true);
-    expect(output.graph.nodes.some((n) => n.id === 'doc:deep-lists.md')).toBe(true);
-    // Read in full, not kept as an empty document after a parser failure.
-    expect(warningFor('deep-quotes.md')).toEqual([]);
-    expect(warningFor('deep-lists.md')).toEqual([]);
+  it('keeps files that would take too long to parse as plain text with their headings, and says so', () => {
+    for (const path of ['deep-quotes.md', 'deep-lists.md', ...Object.keys(PATHOLOGICAL)]) {
+      expect(output.graph.nodes.some((n) => n.id === `doc:${path}`), path).toBe(true);
+      expect(warningFor(path), path).toEqual([expect.stringMatching(/^not parsed as markdown: .* would take too long to parse; kept with its headings and text$/)]);
+    }
     expect(output.graph.nodes.find((n) => n.id === 'doc:deep-lists.md')?.attrs?.['words']).toBe(2);
+    const indented = output.graph.nodes.find((n) => n.id === 'doc:deep-indented-list.md')!;
+    expect(indented.label).toBe('Nested plans');
+    expect(indented.attrs?.['headings']).toEqual(['Nested plans', 'Afterword']);
+    // A long line is not a pathology: it is parsed.
+    expect(warningFor('long-line.md')).toEqual([]);
+    expect(output.graph.nodes.find((n) => n.id === 'doc:long-line.md')?.attrs?.['words']).toBe(200_000);
+  });
+
+  it('bounds what one file costs: each pathological file costs at most a few times a plain one of its size', () => {
+    const cost = (text: string): number => {
+      const start = performance.now();
+      extractSafely('x.md', text, CNCF, DEFAULT_REGISTRY);
+      return performance.now() - start;
+    };
+    // Warm the parser first, so neither side pays for the compiler.
+    cost(`# Warm\n\n${'Some **bold** text with a [link](x.md).\n\n'.repeat(2000)}`);
+    for (const [name, text] of Object.entries(PATHOLOGICAL)) {
+      const plain = `# Plain\n\n${'Some **bold** text with a [link](x.md).\n\n'.repeat(Math.ceil(text.length / 42))}`;
+      // Generous: parsed, each of these would cost hundreds of times more.
+      expect(cost(text), name).toBeLessThan(5 * cost(plain) + 50);
+    }
   });
   it('resolves names with spaces, #, % and non-ASCII letters', () => {
     const targets = output.graph.edges.filter((e) => e.source === 'doc:README.md' && e.kind === 'links_to').map((e) => e.target).sort();
