@@ -2,18 +2,20 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeOutputs } from '../src/build/emit.ts';
-import { buildGraph } from '../src/build/pipeline.ts';
+import { buildGraph, type BuildOptions } from '../src/build/pipeline.ts';
+import { positionsOf, watchRepository } from '../src/build/watch.ts';
 import { runMain } from './lib/run-main.ts';
 import { buildOptionsFrom, CONFIG_OPTIONS, CONFIG_USAGE, loadConfig } from './lib/config.ts';
 
 const USAGE = `usage: npm run graph -- --repo DIR [--out DIR] [--repo-url URL] [--ref REF]
                        [--profile NAME] [--config FILE] [--exclude GLOB]... [--cache DIR | --no-cache]
-                       [--threads N] [--no-layout] [--stats FILE] [--quiet]
+                       [--threads N] [--no-layout] [--stats FILE] [--watch] [--quiet]
 
 Reads every markdown file of DIR and writes graph.json, search-index.json and report.json
 into --out (default public/data). --no-layout skips node positions (the explorer then
 has none to paint; for report-only runs such as link checking). --stats writes each
-stage's wall time to FILE as JSON.
+stage's wall time to FILE as JSON. --watch rebuilds whenever a file of DIR changes, keeping
+the positions of the nodes that were there.
   ${CONFIG_USAGE}`;
 
 async function main(): Promise<number> {
@@ -27,6 +29,7 @@ async function main(): Promise<number> {
       threads: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'no-layout': { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
       stats: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -42,7 +45,7 @@ async function main(): Promise<number> {
   const config = await loadConfig(values, resolve(values.repo));
   const showProgress = !values.quiet && process.stderr.isTTY;
   const started = Date.now();
-  const output = await buildGraph({
+  const options: BuildOptions = {
     repo: resolve(values.repo),
     ...(values['repo-url'] ? { repoUrl: values['repo-url'] } : {}),
     ...(values.ref ? { ref: values.ref } : {}),
@@ -52,7 +55,8 @@ async function main(): Promise<number> {
     onStage: (stage) => {
       if (showProgress) process.stderr.write(`\r\x1b[K${stage}… ${((Date.now() - started) / 1000).toFixed(1)}s`);
     },
-  });
+  };
+  const output = await buildGraph(options);
   await writeOutputs(resolve(values.out), output.files);
   if (values.stats) await writeFile(resolve(values.stats), `${JSON.stringify({ timeByStageMs: output.timings }, null, 2)}\n`);
   if (showProgress) process.stderr.write('\r\x1b[K');
@@ -65,6 +69,22 @@ async function main(): Promise<number> {
       `${stats.documents} documents, ${output.graph.nodes.length} nodes, ${output.graph.edges.length} edges, ` +
         `${output.report.brokenLinks.length} broken links, ${output.report.warnings.length} warnings → ${values.out}\n`,
     );
+  }
+  if (values.watch) {
+    const out = resolve(values.out);
+    watchRepository(
+      options.repo,
+      {
+        build: (previous) => buildGraph({ ...options, onStage: () => undefined, ...(previous ? { previousPositions: positionsOf(previous.graph) } : {}) }),
+        async onBuilt(next, changed) {
+          await writeOutputs(out, next.files);
+          if (!values.quiet) process.stderr.write(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'}: ${next.graph.nodes.length} nodes, ${next.graph.edges.length} edges\n`);
+        },
+        onError: (error) => process.stderr.write(`rebuild failed, the previous output stays: ${error instanceof Error ? error.message : String(error)}\n`),
+      },
+      { initial: output },
+    );
+    if (!values.quiet) process.stderr.write(`watching ${options.repo} for changes (Ctrl-C to stop)\n`);
   }
   return 0;
 }

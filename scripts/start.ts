@@ -2,25 +2,51 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { writeOutputs } from '../src/build/emit.ts';
-import { buildGraph } from '../src/build/pipeline.ts';
+import { buildGraph, type BuildOptions } from '../src/build/pipeline.ts';
+import { positionsOf, watchRepository } from '../src/build/watch.ts';
 import { chooseRepo } from './lib/choose-repo.ts';
 import { buildOptionsFrom, CONFIG_OPTIONS, loadConfig } from './lib/config.ts';
 
-/** `npm start`: build the graph of a repository, then serve the explorer on it. */
-const { values } = parseArgs({ options: { repo: { type: 'string' }, port: { type: 'string', default: '5173' }, ...CONFIG_OPTIONS } });
+/**
+ * `npm start`: build the graph of a repository, serve the explorer on it, and rebuild whenever
+ * a file of the repository changes; the open page takes the new data without reloading.
+ */
+const { values } = parseArgs({
+  options: { repo: { type: 'string' }, port: { type: 'string', default: '5173' }, 'no-watch': { type: 'boolean' }, 'public-dir': { type: 'string', default: 'public' }, ...CONFIG_OPTIONS },
+});
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const projectRoot = resolve(import.meta.dirname, '..');
+// The data is written into the folder the dev server serves as the site's root (`public/` by default).
+const publicDir = resolve(projectRoot, values['public-dir']);
+const dataDir = resolve(publicDir, 'data');
 
 try {
   const repo = await chooseRepo(values.repo, log);
-  log(`building the graph of ${repo.path} (${repo.reason})…`);
   const config = await loadConfig(values, repo.path);
-  const output = await buildGraph({ repo: repo.path, ...(repo.repoUrl ? { repoUrl: repo.repoUrl } : {}), ...buildOptionsFrom(config, repo.path, values) });
-  await writeOutputs(resolve(projectRoot, 'public/data'), output.files);
+  const options: BuildOptions = { repo: repo.path, ...(repo.repoUrl ? { repoUrl: repo.repoUrl } : {}), ...buildOptionsFrom(config, repo.path, values) };
+  log(`building the graph of ${repo.path} (${repo.reason})…`);
+  const output = await buildGraph(options);
+  await writeOutputs(dataDir, output.files);
   log(`${output.graph.nodes.length} nodes, ${output.graph.edges.length} edges, ${output.report.brokenLinks.length} broken links`);
-  const server = await createServer({ root: projectRoot, server: { port: Number(values.port) } });
+  const server = await createServer({ root: projectRoot, publicDir, server: { port: Number(values.port), strictPort: true } });
   await server.listen();
   server.printUrls();
+  if (!values['no-watch']) {
+    watchRepository(
+      repo.path,
+      {
+        build: (previous) => buildGraph({ ...options, ...(previous ? { previousPositions: positionsOf(previous.graph) } : {}) }),
+        async onBuilt(next, changed) {
+          await writeOutputs(dataDir, next.files);
+          server.ws.send({ type: 'custom', event: 'tag-graph:data', data: { changed } });
+          log(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'} (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}): ${next.graph.nodes.length} nodes`);
+        },
+        onError: (error) => log(`rebuild failed, the previous graph stays up: ${error instanceof Error ? error.message : String(error)}`),
+      },
+      { initial: output },
+    );
+    log(`watching ${repo.path} for changes`);
+  }
 } catch (error) {
   log(`error: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -120,3 +120,47 @@ function placeSatellites(graph: GraphDocument, isSatellite: ReadonlyMap<string, 
   for (const { x } of positions.values()) maxX = Math.max(maxX, x);
   unplaced.forEach((id, index) => positions.set(id, { x: maxX + 200 + (index % 20) * 40, y: Math.floor(index / 20) * 40 }));
 }
+
+/**
+ * Positions for a graph that changed a little, from the positions of the graph before: a node
+ * that was there keeps its place; a new one sits near the nodes it is joined to (on a small
+ * ring around their centre, so that several new ones do not overlap), or beside the drawing
+ * when none of them has a place yet. No force layout runs, so an edit costs almost nothing
+ * and nothing the reader has seen moves.
+ */
+export function placeFromPrevious(graph: GraphDocument, previous: ReadonlyMap<string, { x: number; y: number }>): Positions {
+  const positions: Positions = new Map();
+  for (const node of graph.nodes) {
+    const place = previous.get(node.id);
+    if (place) positions.set(node.id, { x: place.x, y: place.y });
+  }
+  const neighbours = new Map<string, string[]>();
+  for (const edge of graph.edges) {
+    if (edge.source === edge.target) continue;
+    neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
+    neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
+  }
+  let waiting = graph.nodes.map((node) => node.id).filter((id) => !positions.has(id));
+  // New nodes joined only to other new nodes are placed once those have a place.
+  for (let progress = true; progress && waiting.length > 0; ) {
+    progress = false;
+    const crowd = new Map<string, number>();
+    waiting = waiting.filter((id) => {
+      const placed = (neighbours.get(id) ?? []).flatMap((other) => positions.get(other) ?? []);
+      if (placed.length === 0) return true;
+      const centre = { x: placed.reduce((sum, p) => sum + p.x, 0) / placed.length, y: placed.reduce((sum, p) => sum + p.y, 0) / placed.length };
+      const key = `${Math.round(centre.x)},${Math.round(centre.y)}`;
+      const slot = crowd.get(key) ?? 0;
+      crowd.set(key, slot + 1);
+      const angle = slot * 2.399963;
+      const radius = 40 + 12 * Math.sqrt(slot);
+      positions.set(id, { x: Math.round(centre.x + radius * Math.cos(angle)), y: Math.round(centre.y + radius * Math.sin(angle)) });
+      progress = true;
+      return false;
+    });
+  }
+  let maxX = 0;
+  for (const { x } of positions.values()) maxX = Math.max(maxX, x);
+  waiting.forEach((id, index) => positions.set(id, { x: maxX + 200 + (index % 20) * 40, y: Math.floor(index / 20) * 40 }));
+  return positions;
+}

@@ -39,6 +39,11 @@ export interface BuildOptions {
   maxBytes?: number;
   /** Skip node positions: for report-only runs (link checking), which need no picture. */
   layout?: boolean;
+  /**
+   * Positions of the graph before an edit (watch mode): nodes that were there keep them, new
+   * ones are placed near their neighbours, and no force layout runs.
+   */
+  previousPositions?: ReadonlyMap<string, { x: number; y: number }>;
   /** Skip the search index: for report-only runs; its output file is then left out. */
   searchIndex?: boolean;
   /**
@@ -92,7 +97,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const texts = loaded.filter((item) => !item.binary);
   const withLayout = options.layout ?? true;
   const inWorkers = options.stageWorkers ?? texts.length >= STAGE_WORKERS_MIN_DOCUMENTS;
-  const layoutWorker = withLayout && inWorkers ? new LayoutWorker() : undefined;
+  const layoutWorker = withLayout && inWorkers && !options.previousPositions ? new LayoutWorker() : undefined;
   const withIndex = options.searchIndex ?? true;
   const indexWorker = inWorkers && withIndex ? new SearchIndexWorker() : undefined;
   const searchIndexer = indexWorker ?? (withIndex ? new SearchIndexBuilder() : undefined);
@@ -160,10 +165,11 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     // index since the first document was extracted. Small ones are done in this thread.
     const layoutStarted = performance.now();
     // The layout library is loaded only where the layout runs.
+    const previous = options.previousPositions;
     const layout = layoutWorker
       ? layoutWorker.run(assembled.graph)
       : withLayout
-        ? import('./layout.ts').then(({ computeLayout }) => computeLayout(assembled.graph))
+        ? import('./layout.ts').then(({ computeLayout, placeFromPrevious }) => (previous ? placeFromPrevious(assembled.graph, previous) : computeLayout(assembled.graph)))
         : Promise.resolve(new Map());
     const searchIndex = await stage('index', () => searchIndexer?.finish(entityEntries(assembled.graph.nodes, registry)));
     const positions = await stage('layout', () => layout);

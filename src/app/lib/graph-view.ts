@@ -47,31 +47,40 @@ function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
   ];
 }
 
+/** Cytoscape elements for a graph; an edge's id is its identity (ends, kind, role, anchor), so builds can be compared. */
+function elementsOf(graph: GraphDocument, degree: (id: string) => number, kinds: Kinds): ElementDefinition[] {
+  return [
+    ...graph.nodes.map((node) => ({
+      group: 'nodes' as const,
+      data: { id: node.id, label: node.label, size: Math.min(60, 10 + 4 * Math.sqrt(degree(node.id))) },
+      classes: kinds.node(node.kind).satellite ? `${node.kind} satellite` : node.kind,
+      position: node.position ? { ...node.position } : { x: 0, y: 0 },
+    })),
+    ...graph.edges.map((edge) => ({
+      group: 'edges' as const,
+      data: { id: `edge\u0000${edge.source}\u0000${edge.target}\u0000${edge.kind}\u0000${edge.role ?? ''}\u0000${edge.anchor ?? ''}`, source: edge.source, target: edge.target, kind: edge.kind },
+      classes: edge.kind,
+    })),
+  ];
+}
+
 /**
  * The graph canvas: cytoscape with build-time positions (no layout at first paint), kinds as
  * colours and shapes, size by degree. Holds no app state; the app tells it what to show.
  */
 export class GraphView {
   private readonly cy: Core;
-  private readonly kinds: Kinds;
+  private kinds: Kinds;
+  private dark: boolean;
 
   constructor(container: HTMLElement, graph: GraphDocument, degree: (id: string) => number, dark: boolean, callbacks: GraphViewCallbacks) {
-    const graphKinds = new Kinds(graph.kinds);
-    this.kinds = graphKinds;
-    const elements: ElementDefinition[] = [
-      ...graph.nodes.map((node) => ({
-        group: 'nodes' as const,
-        data: { id: node.id, label: node.label, size: Math.min(60, 10 + 4 * Math.sqrt(degree(node.id))) },
-        classes: graphKinds.node(node.kind).satellite ? `${node.kind} satellite` : node.kind,
-        position: node.position ? { ...node.position } : { x: 0, y: 0 },
-      })),
-      ...graph.edges.map((edge, index) => ({ group: 'edges' as const, data: { id: `e${index}`, source: edge.source, target: edge.target, kind: edge.kind }, classes: edge.kind })),
-    ];
+    this.kinds = new Kinds(graph.kinds);
+    this.dark = dark;
     this.cy = cytoscape({
       container,
-      elements,
+      elements: elementsOf(graph, degree, this.kinds),
       layout: { name: 'preset' },
-      style: stylesheet(graphKinds, dark),
+      style: stylesheet(this.kinds, dark),
       selectionType: 'single',
       boxSelectionEnabled: false,
       minZoom: 0.02,
@@ -140,7 +149,32 @@ export class GraphView {
   }
 
   setTheme(dark: boolean): void {
+    this.dark = dark;
     this.cy.style(stylesheet(this.kinds, dark));
+  }
+
+  /**
+   * Shows a newer build of the graph in place: elements that are gone are removed, new ones
+   * added at the positions the build gave them, the rest updated; zoom, pan and selection stay.
+   */
+  update(graph: GraphDocument, degree: (id: string) => number): void {
+    this.kinds = new Kinds(graph.kinds);
+    const next = elementsOf(graph, degree, this.kinds);
+    const ids = new Set(next.map((element) => element.data.id!));
+    this.cy.batch(() => {
+      this.cy.elements().filter((element) => !ids.has(element.id())).remove();
+      for (const element of next) {
+        const existing = this.cy.getElementById(element.data.id!);
+        if (existing.empty()) {
+          this.cy.add(element);
+          continue;
+        }
+        existing.data(element.data);
+        existing.classes(element.classes ?? '');
+        if (element.position) existing.position(element.position);
+      }
+    });
+    this.cy.style(stylesheet(this.kinds, this.dark));
   }
 
   /** Ids of the nodes currently drawn, for tests and the list view's counts. */

@@ -10,7 +10,8 @@ export function dataUrl(name: string, base: string = document.baseURI): string {
 async function fetchJson(url: string): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url);
+    // Revalidated every time: in watch mode the same address holds a newer build.
+    response = await fetch(url, { cache: 'no-cache' });
   } catch (error) {
     throw new DataError(`could not load ${url}: ${error instanceof Error ? error.message : String(error)}`);
   }

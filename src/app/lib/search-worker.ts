@@ -16,7 +16,7 @@ scope.onmessage = async (event: MessageEvent<SearchRequest>) => {
   const request = event.data;
   if (request.type === 'load') {
     try {
-      const response = await fetch(request.url);
+      const response = await fetch(request.url, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`${request.url}: HTTP ${response.status}`);
       index = loadIndex(await response.text());
       boosts = request.boosts;
