@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeOutputs } from '../src/build/emit.ts';
 import { buildGraph, type BuildOptions } from '../src/build/pipeline.ts';
-import { positionsOf, watchRepository } from '../src/build/watch.ts';
 import { runMain } from './lib/run-main.ts';
+import { startWatching } from './lib/watch.ts';
 import { buildOptionsFrom, CONFIG_OPTIONS, CONFIG_USAGE, loadConfig } from './lib/config.ts';
 
 const USAGE = `usage: npm run graph -- --repo DIR [--out DIR] [--repo-url URL] [--ref REF]
@@ -71,19 +71,7 @@ async function main(): Promise<number> {
     );
   }
   if (values.watch) {
-    const out = resolve(values.out);
-    watchRepository(
-      options.repo,
-      {
-        build: (previous) => buildGraph({ ...options, onStage: () => undefined, ...(previous ? { previousPositions: positionsOf(previous.graph) } : {}) }),
-        async onBuilt(next, changed) {
-          await writeOutputs(out, next.files);
-          if (!values.quiet) process.stderr.write(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'}: ${next.graph.nodes.length} nodes, ${next.graph.edges.length} edges\n`);
-        },
-        onError: (error) => process.stderr.write(`rebuild failed, the previous output stays: ${error instanceof Error ? error.message : String(error)}\n`),
-      },
-      { initial: output },
-    );
+    await startWatching({ options, out: resolve(values.out), initial: output, log: (line) => values.quiet || process.stderr.write(`${line}\n`) });
     if (!values.quiet) process.stderr.write(`watching ${options.repo} for changes (Ctrl-C to stop)\n`);
   }
   return 0;

@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { writeOutputs } from '../src/build/emit.ts';
 import { buildGraph, type BuildOptions } from '../src/build/pipeline.ts';
-import { positionsOf, watchRepository } from '../src/build/watch.ts';
 import { chooseRepo } from './lib/choose-repo.ts';
 import { buildOptionsFrom, CONFIG_OPTIONS, loadConfig } from './lib/config.ts';
+import { startWatching } from './lib/watch.ts';
 
 /**
  * `npm start`: build the graph of a repository, serve the explorer on it, and rebuild whenever
@@ -32,19 +32,13 @@ try {
   await server.listen();
   server.printUrls();
   if (!values['no-watch']) {
-    watchRepository(
-      repo.path,
-      {
-        build: (previous) => buildGraph({ ...options, ...(previous ? { previousPositions: positionsOf(previous.graph) } : {}) }),
-        async onBuilt(next, changed) {
-          await writeOutputs(dataDir, next.files);
-          server.ws.send({ type: 'custom', event: 'tag-graph:data', data: { changed } });
-          log(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'} (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}): ${next.graph.nodes.length} nodes`);
-        },
-        onError: (error) => log(`rebuild failed, the previous graph stays up: ${error instanceof Error ? error.message : String(error)}`),
-      },
-      { initial: output },
-    );
+    await startWatching({
+      options,
+      out: dataDir,
+      initial: output,
+      notify: (what, changed) => server.ws.send({ type: 'custom', event: `tag-graph:${what}`, data: { changed } }),
+      log,
+    });
     log(`watching ${repo.path} for changes`);
   }
 } catch (error) {

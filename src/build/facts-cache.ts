@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ProfileData } from '../profiles/profile.ts';
 import type { DocumentFacts } from './facts.ts';
 
 /** Bumped when the cache file's own layout changes. */
@@ -53,7 +54,9 @@ function looksLikeFacts(value: unknown, path: string): value is DocumentFacts {
  * kept, so deleted and renamed files drop out.
  */
 export class FactsCache {
-  private readonly used = new Map<string, DocumentFacts>();
+  private used = new Map<string, DocumentFacts>();
+  /** Facts this process made in its last build: trusted without a digest. */
+  private kept = new Map<string, DocumentFacts>();
   private hits = 0;
 
   private constructor(
@@ -62,10 +65,10 @@ export class FactsCache {
     private readonly entries: ReadonlyMap<string, unknown>,
   ) {}
 
-  /** Opens the cache of `repo` in `dir` for builds of `version` (code, profile, options). */
-  static async open(dir: string, repo: string, version: string): Promise<FactsCache> {
+  /** Opens the cache of `repo` in `dir` for builds with `profile` (with the code that runs, the version of an entry). */
+  static async open(dir: string, repo: string, profile: ProfileData): Promise<FactsCache> {
     const file = join(dir, `facts-${sha256(resolve(repo)).slice(0, 16)}.json`);
-    const fullVersion = sha256(`${CACHE_FORMAT}\u0000${codeVersion()}\u0000${version}`);
+    const fullVersion = sha256(`${CACHE_FORMAT}\u0000${codeVersion()}\u0000${JSON.stringify(profile)}`);
     let entries = new Map<string, unknown>();
     try {
       const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
@@ -86,6 +89,12 @@ export class FactsCache {
    */
   get(path: string, text: string): DocumentFacts | undefined {
     const key = FactsCache.key(path, text);
+    const own = this.kept.get(key);
+    if (own) {
+      this.used.set(key, own);
+      this.hits += 1;
+      return own;
+    }
     const entry = this.entries.get(key);
     if (!isObject(entry) || typeof entry['digest'] !== 'string') return undefined;
     const facts = entry['facts'];
@@ -101,6 +110,15 @@ export class FactsCache {
 
   get hitCount(): number {
     return this.hits;
+  }
+
+  /**
+   * Starts another build in the same process (watch mode): what the last build used is kept in
+   * memory, so nothing is read from disk again.
+   */
+  nextBuild(): void {
+    this.kept = this.used;
+    this.used = new Map();
   }
 
   /** Writes the entries this build used, atomically (a crash leaves the previous file). */

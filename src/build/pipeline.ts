@@ -51,6 +51,11 @@ export interface BuildOptions {
    * and content; unchanged files are then not parsed again. Only with the shipped registry.
    */
   cacheDir?: string;
+  /**
+   * An open cache kept by the caller between builds (watch mode) instead of `cacheDir`: the
+   * build reads and fills it but does not write it; the caller saves it when it likes.
+   */
+  factsCache?: FactsCache;
   /** Decisions from the config file: people confirmed as one or different, findings dismissed. */
   decisions?: Decisions;
   /** The config file the decisions were read from, as findings about them should name it. */
@@ -102,7 +107,8 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const indexWorker = inWorkers && withIndex ? new SearchIndexWorker() : undefined;
   const searchIndexer = indexWorker ?? (withIndex ? new SearchIndexBuilder() : undefined);
   // Another registry's code cannot be versioned here: its facts are never cached.
-  const cache = options.cacheDir && registry === DEFAULT_REGISTRY ? await FactsCache.open(options.cacheDir, options.repo, JSON.stringify(profile.data)) : undefined;
+  const ownCache = !options.factsCache && options.cacheDir && registry === DEFAULT_REGISTRY ? await FactsCache.open(options.cacheDir, options.repo, profile.data) : undefined;
+  const cache = registry === DEFAULT_REGISTRY ? (options.factsCache ?? ownCache) : undefined;
   const core = async () => {
     const extracted = await stage('extract', async () => {
       const inputs = texts.map((item) => ({ path: item.file.path, text: item.text }));
@@ -208,7 +214,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       staleIdentityDecisions: assembled.staleIdentityDecisions,
     }),
   );
-  if (cache) await stage('cache', () => cache.save());
+  if (ownCache) await stage('cache', () => ownCache.save());
   const report: BuildReport = {
     schemaVersion: SCHEMA_VERSION,
     findings,

@@ -6,12 +6,14 @@ export interface WatchCallbacks {
   build(previous: BuildOutput | undefined): Promise<BuildOutput>;
   /** A build succeeded: write it, tell the page. */
   onBuilt(output: BuildOutput, changed: readonly string[]): Promise<void> | void;
+  /** Slower work for the last good build, once no change has come for a while (the search index). */
+  onIdle?(output: BuildOutput): Promise<void> | void;
   /** A build failed: the previous output stays. */
   onError(error: unknown): void;
 }
 
 export interface Watcher {
-  /** Resolves when the build under way (if any) and all queued changes are done. */
+  /** Resolves when the build under way (if any), all queued changes and the idle work are done. */
   settled(): Promise<void>;
   close(): void;
 }
@@ -23,41 +25,74 @@ const IGNORED = /(^|\/)(\.git|node_modules)(\/|$)/;
  * Rebuilds whenever a file of `repo` changes, handing each build the last good output (seeded
  * with `initial`, so positions carry over). Changes that arrive within `debounceMs` of each
  * other (a save, a `git checkout` of fifty files) make one rebuild; changes during a build make
- * one more after it. Builds never overlap, and a failed one leaves the last good output.
+ * one more after it. Builds never overlap, and a failed one leaves the last good output. Once
+ * nothing has changed for `idleMs`, `onIdle` does the slower work for the last build, so a
+ * save never waits behind it unless it comes while it runs.
  */
-export function watchRepository(repo: string, callbacks: WatchCallbacks, options: { debounceMs?: number; initial?: BuildOutput } = {}): Watcher {
+export function watchRepository(
+  repo: string,
+  callbacks: WatchCallbacks,
+  options: { debounceMs?: number; idleMs?: number; initial?: BuildOutput } = {},
+): Watcher {
   const debounceMs = options.debounceMs ?? 120;
+  const idleMs = options.idleMs ?? 400;
   let last: BuildOutput | undefined = options.initial;
+  let idleDue = false;
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  let building = false;
+  let busy = false;
   let closed = false;
 
-  const run = async (): Promise<void> => {
-    building = true;
-    try {
-      while (pending.size > 0 && !closed) {
-        const changed = [...pending].sort();
-        pending = new Set();
-        try {
-          const output = await callbacks.build(last);
-          last = output;
-          await callbacks.onBuilt(output, changed);
-        } catch (error) {
-          callbacks.onError(error);
-        }
+  const exclusive = (work: () => Promise<void>): void => {
+    busy = true;
+    running = work().finally(() => {
+      busy = false;
+      if (pending.size > 0 && !closed) schedule();
+      else if (idleDue && !closed) scheduleIdle();
+    });
+  };
+
+  const rebuild = async (): Promise<void> => {
+    while (pending.size > 0 && !closed) {
+      const changed = [...pending].sort();
+      pending = new Set();
+      try {
+        const output = await callbacks.build(last);
+        last = output;
+        idleDue = callbacks.onIdle !== undefined;
+        await callbacks.onBuilt(output, changed);
+      } catch (error) {
+        callbacks.onError(error);
       }
-    } finally {
-      building = false;
     }
+  };
+
+  const idle = async (): Promise<void> => {
+    idleDue = false;
+    if (!last || !callbacks.onIdle) return;
+    try {
+      await callbacks.onIdle(last);
+    } catch (error) {
+      callbacks.onError(error);
+    }
+  };
+
+  const scheduleIdle = (): void => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = undefined;
+      if (!busy && pending.size === 0 && idleDue && !closed) exclusive(idle);
+    }, idleMs);
   };
 
   const schedule = (): void => {
     if (timer) clearTimeout(timer);
+    if (idleTimer) clearTimeout(idleTimer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (!building) running = run();
+      if (!busy) exclusive(rebuild);
     }, debounceMs);
   };
 
@@ -72,14 +107,14 @@ export function watchRepository(repo: string, callbacks: WatchCallbacks, options
     async settled() {
       for (;;) {
         await running;
-        await new Promise((resolve) => setTimeout(resolve, debounceMs + 20));
-        if (!timer && !building && pending.size === 0) return;
-        await running;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(debounceMs, idleMs) + 50));
+        if (!timer && !idleTimer && !busy && pending.size === 0 && !idleDue) return;
       }
     },
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      if (idleTimer) clearTimeout(idleTimer);
       watcher.close();
     },
   };

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchBrowser } from '../../tests/helpers/browser.ts';
+
+/**
+ * Save-to-page latency of `npm start` in headless Chromium: the time from appending a line to
+ * a file of a copy of the repository to the open page holding the new build (its data version
+ * goes up). Returns each edit's milliseconds.
+ */
+export async function watchLatency(repoPath: string, edits: number): Promise<number[]> {
+  const root = resolve(import.meta.dirname, '../..');
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-watch-'));
+  const repo = join(scratch, 'repo');
+  cpSync(repoPath, repo, { recursive: true });
+  const port = 5900 + Math.floor(Math.random() * 90);
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--repo', repo, '--port', String(port), '--public-dir', join(scratch, 'public'), '--cache', join(scratch, 'cache')], { cwd: root });
+  let log = '';
+  server.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  server.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const browser = await launchBrowser();
+  try {
+    for (const start = Date.now(); !log.includes('watching'); ) {
+      if (Date.now() - start > 120_000) throw new Error(`npm start did not come up:\n${log}`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/`);
+    await page.getByTestId('graph').waitFor();
+    const version = (): Promise<number> => page.evaluate(() => Number(document.documentElement.dataset['dataVersion'] ?? '0'));
+    const file = join(repo, 'README.md');
+    const times: number[] = [];
+    for (let edit = 0; edit < edits; edit += 1) {
+      const before = await version();
+      const seen = page.waitForFunction((previous) => Number(document.documentElement.dataset['dataVersion'] ?? '0') > previous, before, { polling: 'raf', timeout: 60_000 });
+      const saved = Date.now();
+      appendFileSync(file, `\nEdit ${edit}: a sentence for the benchmark.\n`);
+      await seen;
+      times.push(Date.now() - saved);
+      // Edits are spaced as a person saves, with the search index done in between.
+      await new Promise((done) => setTimeout(done, 2500));
+    }
+    return times;
+  } finally {
+    await browser.close();
+    server.kill();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

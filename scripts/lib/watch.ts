@@ -1,0 +1,55 @@
+import { writeOutputs } from '../../src/build/emit.ts';
+import { FactsCache } from '../../src/build/facts-cache.ts';
+import { buildGraph, type BuildOptions, type BuildOutput } from '../../src/build/pipeline.ts';
+import { positionsOf, watchRepository, type Watcher } from '../../src/build/watch.ts';
+import { DEFAULT_PROFILE, PROFILES } from '../../src/profiles/index.ts';
+import { OUTPUT_FILES } from '../../src/schema/graph.ts';
+
+export interface WatchSession {
+  options: BuildOptions;
+  /** Where the output goes. */
+  out: string;
+  initial: BuildOutput;
+  /** Tells the page: `data` when the graph and report are new, `index` when the search index is. */
+  notify?: (what: 'data' | 'index', changed: readonly string[]) => void;
+  log: (line: string) => void;
+}
+
+/**
+ * Rebuilds on every change in two steps, so a save reaches the page quickly: the graph and
+ * report (no search index; new nodes placed beside their neighbours, no force layout) are
+ * written and announced at once; the search index and the cache file follow once nothing has
+ * changed for a moment (the page fetches the new data from this same thread meanwhile). The
+ * facts cache stays open in memory between builds.
+ */
+export async function startWatching(session: WatchSession): Promise<Watcher> {
+  const { options, out, log } = session;
+  const cache = options.cacheDir ? await FactsCache.open(options.cacheDir, options.repo, options.profile ?? PROFILES[DEFAULT_PROFILE]!) : undefined;
+  const { cacheDir: _written, ...rest } = options;
+  const build = (previous: BuildOutput | undefined, searchIndex: boolean): Promise<BuildOutput> => {
+    cache?.nextBuild();
+    return buildGraph({ ...rest, ...(cache ? { factsCache: cache } : {}), searchIndex, onStage: () => undefined, ...(previous ? { previousPositions: positionsOf(previous.graph) } : {}) });
+  };
+  let lastChanged: readonly string[] = [];
+  return watchRepository(
+    options.repo,
+    {
+      build: (previous) => build(previous, false),
+      async onBuilt(next, changed) {
+        lastChanged = changed;
+        await writeOutputs(out, new Map([...next.files].filter(([name]) => name !== OUTPUT_FILES.searchIndex)));
+        session.notify?.('data', changed);
+        log(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'} (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}): ${next.graph.nodes.length} nodes, ${next.graph.edges.length} edges`);
+      },
+      async onIdle(last) {
+        const indexed = await build(last, true);
+        await writeOutputs(out, new Map([...indexed.files].filter(([name]) => name === OUTPUT_FILES.searchIndex)));
+        session.notify?.('index', lastChanged);
+        await cache?.save();
+        log('search index rebuilt');
+      },
+      onError: (error) => log(`rebuild failed, the previous output stays: ${error instanceof Error ? error.message : String(error)}`),
+    },
+    { initial: session.initial, debounceMs: 50, idleMs: 400 },
+  );
+}
