@@ -1,19 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { watchLatency } from './bench/watch-latency.ts';
 
 /**
- * Cold build against its baseline, side by side: each run is a fresh process, alternating
- * baseline and build so machine noise falls on both alike.
+ * Builds against their baseline B (remark-parse + remark-gfm over every file in one process),
+ * side by side: cold, with and without layout; warm (a filled cache of extracted facts) with
+ * nothing changed, after touching a file, after editing one and after adding one; and, for
+ * watch mode, the time from a save to the new data in an open page in headless Chromium. Each
+ * build is a fresh process, alternating with the baseline, so machine noise falls on all alike.
  */
 const { values } = parseArgs({
   options: {
     repo: { type: 'string', default: process.env.TAG_REPO ?? '../shared/corpus/tag-security' },
     runs: { type: 'string', default: '5' },
     threads: { type: 'string' },
+    watch: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 });
 const repo = resolve(values.repo);
 const runs = Number(values.runs);
@@ -33,13 +39,31 @@ const command = graphCommand === 'node' ? process.execPath : graphCommand!;
 const baseline: number[] = [];
 const build: number[] = [];
 const buildWithoutLayout: number[] = [];
+const warm = { unchanged: [] as number[], touched: [] as number[], edited: [] as number[], added: [] as number[] };
 const threadArgs = values.threads ? ['--threads', values.threads] : [];
+// Warm builds read a copy, since they touch, edit and add files; its cache is filled first.
+const copy = mkdtempSync(join(tmpdir(), 'bench-build-repo-'));
+cpSync(repo, copy, { recursive: true });
+const cache = mkdtempSync(join(tmpdir(), 'bench-build-cache-'));
+const warmBuild = (): number => timed(command, [...graphArgs, '--repo', copy, '--out', out, '--quiet', '--cache', cache, ...threadArgs]);
+warmBuild();
+const someFile = join(copy, 'README.md');
 for (let run = 0; run < runs; run += 1) {
   baseline.push(timed(process.execPath, ['scripts/bench/parse-baseline.mjs', repo]));
   build.push(timed(command, [...graphArgs, '--repo', repo, '--out', out, '--quiet', '--no-cache', ...threadArgs]));
   buildWithoutLayout.push(timed(command, [...graphArgs, '--repo', repo, '--out', out, '--quiet', '--no-layout', '--no-cache', ...threadArgs]));
+  warm.unchanged.push(warmBuild());
+  utimesSync(someFile, new Date(), new Date());
+  warm.touched.push(warmBuild());
+  appendFileSync(someFile, `\nA sentence added by the benchmark, run ${run}.\n`);
+  warm.edited.push(warmBuild());
+  writeFileSync(join(copy, `bench-added-${run}.md`), `# Added ${run}\n\nSee [the README](README.md).\n`);
+  warm.added.push(warmBuild());
 }
 rmSync(out, { recursive: true, force: true });
+rmSync(cache, { recursive: true, force: true });
+rmSync(copy, { recursive: true, force: true });
+const watchEdits = values.watch === false ? [] : await watchLatency(repo, Math.max(3, runs));
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const format = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -54,4 +78,12 @@ const row = (label: string, times: number[]): void => {
 };
 row('build: npm run graph (cold, --no-cache)', build);
 row('build without layout: --no-layout', buildWithoutLayout);
+row('warm cache, nothing changed', warm.unchanged);
+row('warm cache, one file touched', warm.touched);
+row('warm cache, one file edited', warm.edited);
+row('warm cache, one file added', warm.added);
+if (watchEdits.length > 0) {
+  const sorted = [...watchEdits].sort((a, b) => a - b);
+  process.stdout.write(`${'watch: save to new data in the page (Chromium)'.padEnd(52)}${format(median(watchEdits)).padStart(10)}${format(sorted[0]!).padStart(10)}   ×${(median(watchEdits) / median(baseline)).toFixed(3)}   (${watchEdits.map((ms) => ms.toFixed(0)).join(', ')} ms)\n`);
+}
 process.stdout.write(`runs (baseline / build / --no-layout): ${baseline.map((time, run) => [time, build[run]!, buildWithoutLayout[run]!].map((ms) => (ms / 1000).toFixed(2)).join(' / ')).join(', ')}\n`);

@@ -58,25 +58,51 @@ export class FactsCache {
   /** Facts this process made in its last build: trusted without a digest. */
   private kept = new Map<string, DocumentFacts>();
   private hits = 0;
+  private layout: { key: string; positions: Array<[string, { x: number; y: number }]> } | undefined;
 
   private constructor(
     private readonly file: string,
     private readonly version: string,
     private readonly entries: ReadonlyMap<string, unknown>,
-  ) {}
+    storedLayout: unknown,
+  ) {
+    if (isObject(storedLayout) && typeof storedLayout['key'] === 'string' && Array.isArray(storedLayout['positions'])) {
+      const positions = storedLayout['positions'].filter(
+        (item): item is [string, { x: number; y: number }] => Array.isArray(item) && typeof item[0] === 'string' && isObject(item[1]) && typeof item[1]['x'] === 'number' && typeof item[1]['y'] === 'number',
+      );
+      // Like a facts entry, the layout is used only when it matches the digest written beside it.
+      if (positions.length === storedLayout['positions'].length && storedLayout['digest'] === sha256(JSON.stringify(positions))) this.layout = { key: storedLayout['key'], positions };
+    }
+  }
+
+  /**
+   * The positions laid out for a graph of this structure (see `layoutKey`) by the build that
+   * wrote the cache; the layout is deterministic, so they are what laying out again would give.
+   */
+  positionsFor(key: string): Map<string, { x: number; y: number }> | undefined {
+    return this.layout?.key === key ? new Map(this.layout.positions) : undefined;
+  }
+
+  setPositions(key: string, positions: ReadonlyMap<string, { x: number; y: number }>): void {
+    this.layout = { key, positions: [...positions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+  }
 
   /** Opens the cache of `repo` in `dir` for builds with `profile` (with the code that runs, the version of an entry). */
   static async open(dir: string, repo: string, profile: ProfileData): Promise<FactsCache> {
     const file = join(dir, `facts-${sha256(resolve(repo)).slice(0, 16)}.json`);
     const fullVersion = sha256(`${CACHE_FORMAT}\u0000${codeVersion()}\u0000${JSON.stringify(profile)}`);
     let entries = new Map<string, unknown>();
+    let layout: unknown;
     try {
       const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-      if (isObject(parsed) && parsed['version'] === fullVersion && isObject(parsed['entries'])) entries = new Map(Object.entries(parsed['entries']));
+      if (isObject(parsed) && parsed['version'] === fullVersion && isObject(parsed['entries'])) {
+        entries = new Map(Object.entries(parsed['entries']));
+        layout = parsed['layout'];
+      }
     } catch {
       // Missing, unreadable or corrupt: start empty.
     }
-    return new FactsCache(file, fullVersion, entries);
+    return new FactsCache(file, fullVersion, entries, layout);
   }
 
   static key(path: string, text: string): string {
@@ -128,7 +154,8 @@ export class FactsCache {
     const entries = Object.fromEntries(
       [...this.used.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, facts]) => [key, { digest: sha256(JSON.stringify(facts)), facts }]),
     );
-    await writeFile(staging, JSON.stringify({ version: this.version, entries }));
+    const layout = this.layout ? { ...this.layout, digest: sha256(JSON.stringify(this.layout.positions)) } : undefined;
+    await writeFile(staging, JSON.stringify({ version: this.version, entries, ...(layout ? { layout } : {}) }));
     await rename(staging, this.file);
   }
 }

@@ -1,4 +1,5 @@
 import type { Core, CytoscapeOptions, LayoutOptions } from 'cytoscape';
+import { createHash } from 'node:crypto';
 import type { GraphDocument } from '../schema/graph.ts';
 
 /** Cytoscape with fcose, loaded on first use: only the thread that lays out pays for it. */
@@ -12,6 +13,19 @@ export function loadLayoutLibrary(): Promise<(options: CytoscapeOptions) => Core
 }
 
 export type Positions = Map<string, { x: number; y: number }>;
+
+/**
+ * What the layout depends on, hashed: node ids and kinds, edges' ends, and which kinds are
+ * satellites. Labels, attributes and sources do not move a node, so an edit that changes only
+ * text lays out to the same positions.
+ */
+export function layoutKey(graph: GraphDocument): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(graph.kinds.nodes.filter((info) => info.satellite).map((info) => info.kind)));
+  for (const node of graph.nodes) hash.update(`n\u0000${node.id}\u0000${node.kind}\n`);
+  for (const edge of graph.edges) hash.update(`e\u0000${edge.source}\u0000${edge.target}\n`);
+  return hash.digest('hex');
+}
 
 /** Kinds laid out around the node that links to them instead of by the force layout. */
 /** Mulberry32: a small seeded PRNG, so the layout is the same on every build. */

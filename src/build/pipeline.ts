@@ -6,6 +6,7 @@ import { PROFILES, DEFAULT_PROFILE } from '../profiles/index.ts';
 import { compileProfile, type ProfileData } from '../profiles/profile.ts';
 import { assemble } from './assemble/index.ts';
 import { FactsCache } from './facts-cache.ts';
+import { layoutKey, placeFromPrevious, type Positions } from './layout.ts';
 import { collectFiles, DEFAULT_EXCLUDES, DEFAULT_MAX_BYTES, loadMarkdown } from './collect.ts';
 import type { DocumentFacts } from './facts.ts';
 import { defaultThreads, extractAll } from './pool.ts';
@@ -172,11 +173,20 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     const layoutStarted = performance.now();
     // The layout library is loaded only where the layout runs.
     const previous = options.previousPositions;
-    const layout = layoutWorker
-      ? layoutWorker.run(assembled.graph)
-      : withLayout
-        ? import('./layout.ts').then(({ computeLayout, placeFromPrevious }) => (previous ? placeFromPrevious(assembled.graph, previous) : computeLayout(assembled.graph)))
-        : Promise.resolve(new Map());
+    // A graph of the same structure as the cached one lays out to the cached positions.
+    const key = withLayout && cache ? layoutKey(assembled.graph) : undefined;
+    const cachedPositions = key ? cache?.positionsFor(key) : undefined;
+    if (cachedPositions || previous) layoutWorker?.dispose();
+    const layout: Promise<Positions> = cachedPositions
+      ? Promise.resolve(cachedPositions)
+      : previous && withLayout
+        ? Promise.resolve(placeFromPrevious(assembled.graph, previous))
+        : layoutWorker
+          ? layoutWorker.run(assembled.graph)
+          : withLayout
+            ? import('./layout.ts').then(({ computeLayout }) => computeLayout(assembled.graph))
+            : Promise.resolve(new Map());
+    if (key && !previous) void layout.then((positions) => cache?.setPositions(key, positions));
     const searchIndex = await stage('index', () => searchIndexer?.finish(entityEntries(assembled.graph.nodes, registry)));
     const positions = await stage('layout', () => layout);
     timings['layout'] = Math.round(performance.now() - layoutStarted);

@@ -62,4 +62,24 @@ describe('the cache of extracted facts', () => {
     expect(await outputs({ cacheDir, profile: (await import('../../src/profiles/generic.ts')).GENERIC_PROFILE })).toEqual(generic);
     expect(await outputs({ cacheDir })).toEqual(cold);
   });
+
+  it('reuses the layout of a graph of the same structure, with the same positions a cold layout gives', async () => {
+    const layoutCache = join(scratch, 'layout-cache');
+    const cold = await outputs({ layout: true });
+    expect(await outputs({ layout: true, cacheDir: layoutCache })).toEqual(cold);
+    const stored = JSON.parse(readFileSync(join(layoutCache, readdirSync(layoutCache)[0]!), 'utf8')) as { layout?: { positions: unknown[] } };
+    expect(stored.layout?.positions.length).toBe((JSON.parse(cold['graph.json']!) as { nodes: unknown[] }).nodes.length);
+    // Positions changed on disk no longer match their digest: laid out again.
+    const file = join(layoutCache, readdirSync(layoutCache)[0]!);
+    const tampered = JSON.parse(readFileSync(file, 'utf8')) as { layout: { positions: Array<[string, { x: number; y: number }]> } };
+    for (const [, position] of tampered.layout.positions) position.x += 1000;
+    writeFileSync(file, JSON.stringify(tampered));
+    expect(await outputs({ layout: true, cacheDir: layoutCache })).toEqual(cold);
+    // Text that moves nothing: the cached positions are used, and they are the cold ones.
+    writeFileSync(join(repo, 'docs/new.md'), '# New\n\nSee [process](process.md#appendix). Another sentence.\n');
+    expect(await outputs({ layout: true, cacheDir: layoutCache })).toEqual(await outputs({ layout: true }));
+    // A new node changes the structure: laid out again, still as cold.
+    writeFileSync(join(repo, 'docs/another.md'), '# Another\n');
+    expect(await outputs({ layout: true, cacheDir: layoutCache })).toEqual(await outputs({ layout: true }));
+  });
 });
