@@ -106,12 +106,15 @@ export class GraphView {
 
   /** Shows only these nodes, and the edges of allowed kinds between them. */
   setVisible(nodeIds: ReadonlySet<string>, edgeAllowed: (kind: EdgeKind) => boolean): void {
+    // Only elements whose state changes are touched: each touched element is restyled.
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
-        node.toggleClass('hidden', !nodeIds.has(node.id()));
+        const hidden = !nodeIds.has(node.id());
+        if (node.hasClass('hidden') !== hidden) node.toggleClass('hidden', hidden);
       });
       this.cy.edges().forEach((edge) => {
-        edge.toggleClass('hidden', !edgeAllowed(edge.data('kind')) || !nodeIds.has(edge.data('source')) || !nodeIds.has(edge.data('target')));
+        const hidden = !edgeAllowed(edge.data('kind')) || !nodeIds.has(edge.data('source')) || !nodeIds.has(edge.data('target'));
+        if (edge.hasClass('hidden') !== hidden) edge.toggleClass('hidden', hidden);
       });
     });
   }

@@ -1,6 +1,7 @@
 import type { BuildReport, EdgeKind, GraphNode, NodeKind, RepoInfo } from '../../schema/graph.ts';
 import { GraphModel } from '../lib/graph-model.ts';
 import { parseViewState, serialiseViewState, type ViewState } from '../lib/view-state.ts';
+import { visibleNodeIds } from '../lib/view-subset.ts';
 
 /** How a change reaches the browser history: a new entry (back undoes it) or in place (typing). */
 export type HistoryMode = 'push' | 'replace' | 'none';
@@ -26,20 +27,7 @@ export class Explorer {
    * Nodes shown: of a shown kind, matching the text filter, and within the focus depth when
    * focused. The selection and the nodes of a highlighted path are always shown.
    */
-  readonly visibleIds: ReadonlySet<string> = $derived.by(() => {
-    const hiddenKinds = new Set<NodeKind>(this.view.hiddenKinds);
-    const filter = this.view.filter.trim().toLowerCase();
-    const focusSet = this.view.focus && this.selectedNode ? this.model.neighbourhood(this.selectedNode.id, this.view.depth, this.edgeAllowed) : undefined;
-    const visible = new Set<string>();
-    for (const node of this.model.nodes) {
-      if (focusSet && !focusSet.has(node.id)) continue;
-      if (node.id !== this.view.selected && hiddenKinds.has(node.kind)) continue;
-      if (node.id !== this.view.selected && filter && !node.label.toLowerCase().includes(filter)) continue;
-      visible.add(node.id);
-    }
-    for (const id of this.path ?? []) visible.add(id);
-    return visible;
-  });
+  readonly visibleIds: ReadonlySet<string> = $derived.by(() => visibleNodeIds(this.model, this.view, this.path));
 
   readonly hiddenCounts: ReadonlyMap<NodeKind, number> = $derived.by(() => {
     const counts = new Map<NodeKind, number>(this.model.kinds.nodes.map((info) => [info.kind, 0]));
