@@ -169,6 +169,24 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
     expect(await relation('publication:cloud-native-security-whitepaper', 'linked from (any format)')).toEqual(expect.arrayContaining(['Security Technical Advisory Group']));
   });
 
+  it('downloads what the view shows as GraphML and as a PNG of the canvas', async () => {
+    const { page, errors } = await open(site, `?node=${encodeURIComponent('group:compliance')}&focus=1&depth=1`);
+    await page.getByTestId('detail-panel').waitFor();
+    const shown = Number((await page.getByTestId('visible-count').textContent())!.split(' ')[0]);
+    await page.getByTestId('export-format').selectOption('graphml');
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+    expect(graphml.suggestedFilename()).toBe('cncf-tag-security-graph.graphml');
+    const xml = readFileSync((await graphml.path())!, 'utf8');
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+    expect(xml.match(/<node id=/g)).toHaveLength(shown);
+    expect(xml).toContain('<node id="group:compliance">');
+    await page.getByTestId('export-format').selectOption('png');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('highlights the shortest path between two nodes', async () => {
     const { page } = await open(site, `?node=${encodeURIComponent('person:brandt-keller')}&from=${encodeURIComponent('person:brandt-keller')}&to=${encodeURIComponent('compromise:xz-backdoor-incident')}`);
     const status = page.getByTestId('path-status');

@@ -195,6 +195,11 @@ export class GraphView {
     return this.cy.nodes(':visible').map((node) => node.id());
   }
 
+  /** A PNG of what is drawn now, at twice the screen's scale, on the canvas's background. */
+  png(): Blob {
+    return this.cy.png({ output: 'blob', full: false, scale: 2, bg: this.dark ? '#111418' : '#ffffff' });
+  }
+
   destroy(): void {
     this.cy.destroy();
   }
