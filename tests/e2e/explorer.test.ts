@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../src/schema/graph.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { buildApp, buildData } from '../helpers/site.ts';
 import { serveSite, type StaticSite } from '../helpers/static-server.ts';
@@ -167,6 +168,18 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
     expect(maintainers).toContain('xz backdoor incident');
     expect(maintainers.length).toBe(graph.edges.filter((e) => e.kind === 'in_category' && e.target === 'category:malicious-maintainer').length);
     expect(await relation('publication:cloud-native-security-whitepaper', 'linked from (any format)')).toEqual(expect.arrayContaining(['Security Technical Advisory Group']));
+  });
+
+  it('has no serious or critical accessibility violation, light or dark, in graph, list and report views', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const search of ['', `?node=${encodeURIComponent('group:compliance')}`, '?view=list', '?view=report']) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme });
+        await page.goto(`${site.url}${search}`);
+        await page.getByTestId(search.includes('report') ? 'report' : search.includes('list') ? 'mode-list' : 'graph').waitFor();
+        expect(await seriousViolations(page), `${colorScheme} ${search}`).toEqual([]);
+        await page.close();
+      }
+    }
   });
 
   it('downloads what the view shows as GraphML and as a PNG of the canvas', async () => {
