@@ -43,8 +43,9 @@ describe('LinkResolver', () => {
     expect(resolve('community/docs/x.md', 'r%C3%A9sum%C3%A9.md')).toEqual({ type: 'file', path: 'community/docs/résumé.md' });
     expect(resolve('community/docs/x.md', 'bad%zzescape.md')).toMatchObject({ type: 'broken' });
   });
-  it('suggests a file of the same name, a README only in a folder of the same name, and a moved folder by its name', () => {
-    expect(resolve('README.md', 'docs/process.md')).toMatchObject({ type: 'broken', suggestion: 'governance/process.md' });
+  it('suggests a file of the same name only in a folder of the same name or near the written path, and a moved folder by its name', () => {
+    expect(resolve('README.md', 'old/governance/process.md')).toMatchObject({ type: 'broken', suggestion: 'governance/process.md' });
+    expect(resolve('README.md', 'docs/process.md')).toEqual({ type: 'broken', reason: 'file not found', target: 'docs/process.md' });
     expect(resolve('README.md', 'nowhere/README.md')).toEqual({ type: 'broken', reason: 'file not found', target: 'nowhere/README.md' });
     expect(resolve('README.md', 'old/governance')).toMatchObject({ type: 'broken', suggestion: expect.stringMatching(/^governance\//) });
   });

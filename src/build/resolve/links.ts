@@ -227,12 +227,15 @@ export class LinkResolver {
   /** An existing file with the same name (case-insensitive), nearest to the missing path. */
   private suggest(missing: string): string | undefined {
     const base = posix.basename(missing).toLowerCase();
-    // Every folder has a README: for an index name, only one in a folder of the same name is a suggestion.
-    const isIndex = INDEX_NAMES.some((name) => name.toLowerCase() === base);
+    // A name alone is weak evidence (every folder has a README, many have an `image2.png`): the
+    // file must sit in a folder of the same name, or share at least two folders with the
+    // written path from the top.
     const folderName = posix.basename(posix.dirname(missing)).toLowerCase();
-    const candidates = (this.byBaseName.get(base) ?? this.byBaseName.get(`${base}.md`) ?? this.byBaseName.get(`${base}/`) ?? []).filter(
-      (candidate) => !isIndex || posix.basename(posix.dirname(candidate)).toLowerCase() === folderName,
+    const files = (this.byBaseName.get(base) ?? this.byBaseName.get(`${base}.md`) ?? []).filter(
+      (candidate) => posix.basename(posix.dirname(candidate)).toLowerCase() === folderName || sharedPrefixSegments(candidate, missing) >= 2,
     );
+    // A folder of the same name (its index stands for it) is evidence enough.
+    const candidates = files.length > 0 ? files : (this.byBaseName.get(`${base}/`) ?? []);
     let best: string | undefined;
     let bestScore = -1;
     for (const candidate of candidates) {
