@@ -187,7 +187,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
             ? import('./layout.ts').then(({ computeLayout }) => computeLayout(assembled.graph))
             : Promise.resolve(new Map());
     if (key && !previous) void layout.then((positions) => cache?.setPositions(key, positions));
-    const searchIndex = await stage('index', () => searchIndexer?.finish(entityEntries(assembled.graph.nodes, registry)));
+    const searchIndex = await stage('index', () => searchIndexer?.finish(entityEntries(assembled.graph, registry)));
     const positions = await stage('layout', () => layout);
     timings['layout'] = Math.round(performance.now() - layoutStarted);
     for (const node of assembled.graph.nodes) {

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { documentNodeId, type GraphNode } from '../schema/graph.ts';
+import { documentNodeId, type GraphDocument } from '../schema/graph.ts';
 import { SEARCH_INDEX_OPTIONS, type SearchEntry } from '../schema/search.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
 import type { DocumentFacts } from './facts.ts';
@@ -25,18 +25,36 @@ export function documentEntries(doc: DocumentFacts): SearchEntry[] {
 }
 
 /** Every node but documents, by its label, aliases and the attributes its kind says are searched; sorted by id. */
-export function entityEntries(nodes: readonly GraphNode[], registry: KindRegistry): SearchEntry[] {
-  return nodes
+export function entityEntries(graph: Pick<GraphDocument, 'nodes' | 'edges'>, registry: KindRegistry): SearchEntry[] {
+  // An entity is also found by what its home pages say of it: the catalog entry
+  // `SUNBURST/SUNSPOT/Solarigate` by the `SolarWinds` of its write-up's title (searched as
+  // another name) and summary (as text).
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const homeTitles = new Map<string, string[]>();
+  const homeText = new Map<string, string[]>();
+  for (const edge of graph.edges) {
+    if (edge.kind !== 'describes') continue;
+    const home = byId.get(edge.source);
+    if (!home) continue;
+    homeTitles.set(edge.target, [...(homeTitles.get(edge.target) ?? []), home.label]);
+    if (typeof home.attrs?.['summary'] === 'string') homeText.set(edge.target, [...(homeText.get(edge.target) ?? []), home.attrs['summary']]);
+  }
+  return graph.nodes
     .filter((node) => node.kind !== 'document')
     .map((node) => {
       const attrs = node.attrs ?? {};
       const aliases = Array.isArray(attrs['aliases']) ? attrs['aliases'].join(' ') : '';
-      const text = registry.info(node.kind).searchedAttributes.flatMap((key) => {
-        const value = attrs[key];
-        if (value === undefined) return [];
-        return Array.isArray(value) ? value : [String(value)];
-      }).join(' ');
-      return { id: node.id, nodeId: node.id, kind: node.kind, title: node.label, aliases: [aliases, node.path ?? ''].join(' ').trim(), heading: '', anchor: '', text };
+      const text = [
+        ...registry.info(node.kind).searchedAttributes.flatMap((key) => {
+          const value = attrs[key];
+          if (value === undefined) return [];
+          return Array.isArray(value) ? value : [String(value)];
+        }),
+        ...(homeText.get(node.id) ?? []),
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return { id: node.id, nodeId: node.id, kind: node.kind, title: node.label, aliases: [aliases, node.path ?? '', ...(homeTitles.get(node.id) ?? [])].join(' ').trim(), heading: '', anchor: '', text };
     })
     .sort((a, b) => byCodePoint(a.id, b.id));
 }

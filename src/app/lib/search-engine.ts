@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchEntry, type StoredSearchFields } from '../../schema/search.ts';
 import type { NodeKind } from '../../schema/graph.ts';
 
@@ -26,9 +26,10 @@ export function runSearch(index: MiniSearch<SearchEntry>, query: string, boosts:
   const text = query.trim();
   if (!text) return [];
   const boost = (_id: unknown, _term: string, stored?: Record<string, unknown>): number => boosts[String(stored?.['kind'])] ?? 1;
-  let results: SearchResult[] = index.search(text, { ...SEARCH_QUERY_OPTIONS, boost: { ...SEARCH_QUERY_OPTIONS.boost }, boostDocument: boost });
+  const options = { ...SEARCH_QUERY_OPTIONS, boost: { ...SEARCH_QUERY_OPTIONS.boost }, boostDocument: boost };
+  let results: SearchResult[] = index.search(withTranspositions(text, 'AND'), options);
   // A query of several words that matches nothing together still finds each word.
-  if (results.length === 0 && /\s/.test(text)) results = index.search(text, { ...SEARCH_QUERY_OPTIONS, boost: { ...SEARCH_QUERY_OPTIONS.boost }, combineWith: 'OR', boostDocument: boost });
+  if (results.length === 0 && /\s/.test(text)) results = index.search(withTranspositions(text, 'OR'), { ...options, combineWith: 'OR' });
   const best = new Map<string, SearchHit>();
   for (const result of results) {
     const stored = result as unknown as StoredSearchFields & SearchResult;
@@ -45,6 +46,35 @@ export function runSearch(index: MiniSearch<SearchEntry>, query: string, boosts:
     });
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.nodeId.localeCompare(b.nodeId)).slice(0, limit);
+}
+
+/** Words of at least this length also match with two neighbouring letters swapped. */
+const TRANSPOSED_MIN_LENGTH = 5;
+/** A swapped spelling counts for less than the word as typed. */
+const TRANSPOSED_BOOST = { title: 2, aliases: 1.5, heading: 1, text: 0.5 };
+
+/**
+ * The query as MiniSearch reads it, each longer word also matching its spellings with two
+ * neighbouring letters swapped (`kyvreno` finds Kyverno): edit-distance fuzziness counts a swap
+ * as two edits, more than a short word is allowed.
+ */
+function withTranspositions(text: string, combineWith: 'AND' | 'OR'): Query {
+  const words = text.split(/[\s\p{P}]+/u).filter(Boolean);
+  return {
+    combineWith,
+    queries: words.map((word): Query => {
+      const letters = [...word];
+      if (letters.length < TRANSPOSED_MIN_LENGTH) return word;
+      const swapped = new Set<string>();
+      for (let at = 0; at + 1 < letters.length; at += 1) {
+        if (letters[at] === letters[at + 1]) continue;
+        const copy = [...letters];
+        [copy[at], copy[at + 1]] = [copy[at + 1]!, copy[at]!];
+        swapped.add(copy.join(''));
+      }
+      return { combineWith: 'OR', queries: [word, { queries: [...swapped], combineWith: 'OR', prefix: false, fuzzy: false, boost: TRANSPOSED_BOOST }] };
+    }),
+  };
 }
 
 export interface TextPart {
