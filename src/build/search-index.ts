@@ -10,12 +10,11 @@ import { byCodePoint } from './text/order.ts';
 export function documentEntries(doc: DocumentFacts): SearchEntry[] {
   const nodeId = documentNodeId(doc.path);
   if (doc.sections.length === 0) {
-    return [{ id: nodeId, nodeId, kind: 'document', title: doc.title, aliases: doc.path, heading: '', anchor: '', text: doc.summary }];
+    return [{ id: nodeId, nodeId, title: doc.title, aliases: doc.path, heading: '', anchor: '', text: doc.summary }];
   }
   return doc.sections.map((section) => ({
     id: `${nodeId}#${section.anchor}`,
     nodeId,
-    kind: 'document',
     title: doc.title,
     aliases: section.anchor ? '' : doc.path,
     heading: section.heading,
@@ -54,7 +53,7 @@ export function entityEntries(graph: Pick<GraphDocument, 'nodes' | 'edges'>, reg
       ]
         .filter(Boolean)
         .join(' ');
-      return { id: node.id, nodeId: node.id, kind: node.kind, title: node.label, aliases: [aliases, node.path ?? '', ...(homeTitles.get(node.id) ?? [])].join(' ').trim(), heading: '', anchor: '', text };
+      return { id: node.id, nodeId: node.id, title: node.label, aliases: [aliases, node.path ?? '', ...(homeTitles.get(node.id) ?? [])].join(' ').trim(), heading: '', anchor: '', text };
     })
     .sort((a, b) => byCodePoint(a.id, b.id));
 }

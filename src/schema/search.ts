@@ -8,7 +8,6 @@ export interface SearchEntry {
   /** Unique: the node id, plus `#anchor` for a document section. */
   id: string;
   nodeId: string;
-  kind: string;
   title: string;
   aliases: string;
   heading: string;
@@ -16,7 +15,11 @@ export interface SearchEntry {
   text: string;
 }
 
-export type StoredSearchFields = Pick<SearchEntry, 'nodeId' | 'kind' | 'title' | 'heading' | 'anchor'>;
+/**
+ * What the index stores of an entry: only what the graph does not hold. A node's kind and title
+ * come from the graph (the app has it), so they are not repeated in every section's entry.
+ */
+export type StoredSearchFields = Pick<SearchEntry, 'nodeId' | 'heading' | 'anchor'>;
 
 /**
  * Words too common to tell anything apart. Leaving them out of the index makes it smaller and
@@ -26,16 +29,22 @@ const STOP_WORDS = new Set(
   'a an and are as at be by for from has have in is it its of on or that the this to was were will with'.split(' '),
 );
 
-/** Lower-cased terms, stop words dropped; used when indexing and when querying alike. */
+/**
+ * Lower-cased terms, with stop words and terms nobody types dropped: single characters, numbers
+ * of more than four digits (years stay), and tokens over 25 characters (hashes, run-together
+ * addresses). Used when indexing and when querying alike. Measured on the corpus: about 5% of
+ * the index's terms, 120 KB of it.
+ */
 export function processTerm(term: string): string | null {
   const lower = term.toLowerCase();
-  return STOP_WORDS.has(lower) ? null : lower;
+  if (STOP_WORDS.has(lower) || [...lower].length < 2 || lower.length > 25 || /^\d{5,}$/.test(lower)) return null;
+  return lower;
 }
 
 export const SEARCH_INDEX_OPTIONS = {
   idField: 'id',
   fields: ['title', 'aliases', 'heading', 'text'],
-  storeFields: ['nodeId', 'kind', 'title', 'heading', 'anchor'],
+  storeFields: ['nodeId', 'heading', 'anchor'],
   processTerm,
 } as const;
 

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Kinds } from '../../src/app/lib/kind-style.ts';
-import { loadIndex, runSearch } from '../../src/app/lib/search-engine.ts';
+import { loadIndex, runSearch, searchCatalogOf } from '../../src/app/lib/search-engine.ts';
 import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
 import { GraphQuery } from '../helpers/graph.ts';
 
@@ -93,10 +92,10 @@ describe.skipIf(!existsSync(corpus) && !process.env.CI)('build on the tag-securi
 
   it('finds entities by a swapped pair of letters and by the names in their write-ups', () => {
     const index = loadIndex(output.searchIndex!);
-    const boosts = new Kinds(output.graph.kinds).boosts();
-    expect(runSearch(index, 'kyvreno', boosts)[0]).toMatchObject({ nodeId: 'project:kyverno' });
-    expect(runSearch(index, 'SolarWinds', boosts)[0]).toMatchObject({ kind: 'compromise', title: 'SUNBURST/SUNSPOT/Solarigate' });
-    expect(runSearch(index, 'harbr', boosts)[0]).toMatchObject({ nodeId: 'project:harbor' });
+    const catalog = searchCatalogOf(output.graph);
+    expect(runSearch(index, 'kyvreno', catalog)[0]).toMatchObject({ nodeId: 'project:kyverno' });
+    expect(runSearch(index, 'SolarWinds', catalog)[0]).toMatchObject({ kind: 'compromise', title: 'SUNBURST/SUNSPOT/Solarigate' });
+    expect(runSearch(index, 'harbr', catalog)[0]).toMatchObject({ nodeId: 'project:harbor' });
   });
 
   it('reads publications with release dates and formats', () => {

@@ -1,7 +1,6 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractRoleTable } from '../../src/build/extract/role-table.ts';
 import { mentionKey, type EntityMention } from '../../src/build/facts.ts';
@@ -12,7 +11,7 @@ import { DEFAULT_REGISTRY, RegistryError } from '../../src/kinds/registry.ts';
 import { CNCF_PROFILE } from '../../src/profiles/cncf.ts';
 import { GENERIC_PROFILE } from '../../src/profiles/generic.ts';
 import { extendProfile } from '../../src/profiles/profile.ts';
-import { SEARCH_INDEX_OPTIONS, type SearchEntry } from '../../src/schema/search.ts';
+import { loadIndex, runSearch, searchCatalogOf } from '../../src/app/lib/search-engine.ts';
 import { CNCF, GraphQuery } from '../helpers/graph.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
@@ -133,9 +132,10 @@ describe('a toy kind registered in one folder', () => {
     expect(node).toMatchObject({ id: 'talk:supply-chains-at-scale', attrs: { year: 2024 }, sources: [{ path: 'docs/talks.md', line: 5 }] });
     expect(q.edges({ target: node.id, kind: 'role', role: 'speaker' }).map((edge) => edge.source)).toEqual(['person:ann-lee']);
     expect(graph.kinds.nodes.find((info) => info.kind === 'talk')).toEqual(talk.info);
-    const index = MiniSearch.loadJSON<SearchEntry>(searchIndex!, { ...SEARCH_INDEX_OPTIONS, fields: [...SEARCH_INDEX_OPTIONS.fields], storeFields: [...SEARCH_INDEX_OPTIONS.storeFields] });
-    expect(index.search('policy')[0]).toMatchObject({ nodeId: 'talk:policy-as-code', kind: 'talk' });
-    expect(index.search('2024').map((hit) => hit['nodeId'])).toContain('talk:supply-chains-at-scale');
+    const index = loadIndex(searchIndex!);
+    const catalog = searchCatalogOf(graph);
+    expect(runSearch(index, 'policy', catalog)[0]).toMatchObject({ nodeId: 'talk:policy-as-code', kind: 'talk', title: 'Policy as code' });
+    expect(runSearch(index, '2024', catalog).map((hit) => hit.nodeId)).toContain('talk:supply-chains-at-scale');
   });
 
   it('is refused when it clashes with a registered kind', () => {

@@ -28,5 +28,10 @@ describe('schema modules', () => {
   it('drops stop words when indexing and querying alike', () => {
     expect(searchSchema.processTerm('The')).toBeNull();
     expect(searchSchema.processTerm('Supply')).toBe('supply');
+    expect(searchSchema.processTerm('x')).toBeNull();
+    expect(searchSchema.processTerm('2024')).toBe('2024');
+    expect(searchSchema.processTerm('4616ccb4d6ae4a3472a432b18926f014')).toBeNull();
+    expect(searchSchema.processTerm('1234567')).toBeNull();
+    expect(searchSchema.processTerm('xz')).toBe('xz');
   });
 });

@@ -1,4 +1,4 @@
-import type { SearchHit } from './search-engine.ts';
+import type { SearchCatalog, SearchHit } from './search-engine.ts';
 import type { SearchRequest, SearchResponse } from './search-worker.ts';
 
 /** The main thread's side of the search worker: answers only the latest query. */
@@ -8,8 +8,8 @@ export class SearchClient {
   private readonly pending = new Map<number, (hits: SearchHit[] | undefined) => void>();
   readonly ready: Promise<void>;
 
-  /** `boosts`: each kind's search boost, from the graph's catalogue. */
-  constructor(indexUrl: string, boosts: Record<string, number>) {
+  /** `catalog`: each node's kind and title and each kind's boost, from the graph. */
+  constructor(indexUrl: string, catalog: SearchCatalog) {
     this.worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = (event: MessageEvent<SearchResponse>) => {
@@ -23,7 +23,7 @@ export class SearchClient {
       };
       this.worker.onerror = (event) => reject(new Error(`search worker: ${event.message}`));
     });
-    this.post({ type: 'load', url: indexUrl, boosts });
+    this.post({ type: 'load', url: indexUrl, catalog });
   }
 
   /** Hits for `query`; a query overtaken by a newer one resolves to undefined. */

@@ -1,6 +1,6 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchEntry, type StoredSearchFields } from '../../schema/search.ts';
-import type { NodeKind } from '../../schema/graph.ts';
+import type { GraphDocument, NodeKind } from '../../schema/graph.ts';
 
 export interface SearchHit {
   nodeId: string;
@@ -14,6 +14,19 @@ export interface SearchHit {
   terms: string[];
 }
 
+/** What search needs of the graph: each node's kind and title, and each kind's boost. Plain data, for the worker. */
+export interface SearchCatalog {
+  nodes: Record<string, [kind: NodeKind, title: string]>;
+  boosts: Record<string, number>;
+}
+
+export function searchCatalogOf(graph: GraphDocument): SearchCatalog {
+  return {
+    nodes: Object.fromEntries(graph.nodes.map((node) => [node.id, [node.kind, node.label]])),
+    boosts: Object.fromEntries(graph.kinds.nodes.map((info) => [info.kind, info.searchBoost])),
+  };
+}
+
 export function loadIndex(json: string): MiniSearch<SearchEntry> {
   return MiniSearch.loadJSON<SearchEntry>(json, { ...SEARCH_INDEX_OPTIONS, fields: [...SEARCH_INDEX_OPTIONS.fields], storeFields: [...SEARCH_INDEX_OPTIONS.storeFields] });
 }
@@ -22,10 +35,11 @@ export function loadIndex(json: string): MiniSearch<SearchEntry> {
  * Search-as-you-type: prefix and typo tolerant, one hit per node (its best section), entities
  * boosted above the documents that merely mention them (each kind's boost comes from the graph's catalogue).
  */
-export function runSearch(index: MiniSearch<SearchEntry>, query: string, boosts: Readonly<Record<string, number>>, limit = 40): SearchHit[] {
+export function runSearch(index: MiniSearch<SearchEntry>, query: string, catalog: SearchCatalog, limit = 40): SearchHit[] {
   const text = query.trim();
   if (!text) return [];
-  const boost = (_id: unknown, _term: string, stored?: Record<string, unknown>): number => boosts[String(stored?.['kind'])] ?? 1;
+  const kindOf = (nodeId: unknown): string | undefined => catalog.nodes[String(nodeId)]?.[0];
+  const boost = (_id: unknown, _term: string, stored?: Record<string, unknown>): number => catalog.boosts[kindOf(stored?.['nodeId']) ?? ''] ?? 1;
   const options = { ...SEARCH_QUERY_OPTIONS, boost: { ...SEARCH_QUERY_OPTIONS.boost }, boostDocument: boost };
   let results: SearchResult[] = index.search(withTranspositions(text, 'AND'), options);
   // A query of several words that matches nothing together still finds each word.
@@ -33,12 +47,15 @@ export function runSearch(index: MiniSearch<SearchEntry>, query: string, boosts:
   const best = new Map<string, SearchHit>();
   for (const result of results) {
     const stored = result as unknown as StoredSearchFields & SearchResult;
+    const node = catalog.nodes[stored.nodeId];
+    // An index newer or older than the graph may name nodes the graph does not have.
+    if (!node) continue;
     const existing = best.get(stored.nodeId);
     if (existing && existing.score >= result.score) continue;
     best.set(stored.nodeId, {
       nodeId: stored.nodeId,
-      kind: stored.kind,
-      title: stored.title,
+      kind: node[0],
+      title: node[1],
       heading: stored.heading,
       anchor: stored.anchor,
       score: result.score,
