@@ -35,7 +35,28 @@ describe('Explorer state', () => {
     expect(explorer.hiddenCounts.get('document')).toBe(2);
     explorer.update({ focus: false, pathFrom: 'a', pathTo: 'e' }, 'none');
     expect(explorer.path).toEqual(['a', 'g', 'd', 'e']);
+    // No path keeps to the filters here: the one shown says which hidden kind it crosses.
+    expect(explorer.pathUsesHidden).toEqual(['document']);
     expect(sorted(explorer.visibleIds)).toEqual(['a', 'd', 'e', 'g']);
+  });
+
+  it('keeps the path to shown kinds when there is one, even if it is longer', () => {
+    const detour: GraphDocument = {
+      ...graph,
+      nodes: [node('p1', 'person'), node('p2', 'person'), node('x', 'external'), node('g1', 'group'), node('g2', 'group')],
+      edges: [
+        { source: 'p1', target: 'x', kind: 'links_to', sources: [] },
+        { source: 'x', target: 'p2', kind: 'links_to', sources: [] },
+        { source: 'p1', target: 'g1', kind: 'role', role: 'lead', sources: [] },
+        { source: 'g1', target: 'g2', kind: 'links_to', sources: [] },
+        { source: 'p2', target: 'g2', kind: 'role', role: 'lead', sources: [] },
+      ],
+    };
+    const explorer = new Explorer(new GraphModel(detour), report, '?from=p1&to=p2');
+    expect(explorer.path).toEqual(['p1', 'g1', 'g2', 'p2']);
+    expect(explorer.pathUsesHidden).toEqual([]);
+    explorer.update({ hiddenKinds: [] }, 'none');
+    expect(explorer.path).toEqual(['p1', 'x', 'p2']);
   });
 
   it('records views in the history and restores them', () => {

@@ -35,10 +35,23 @@ export class Explorer {
     return counts;
   });
 
+  /**
+   * The shortest path between the chosen ends through shown kinds only; when there is none, the
+   * shortest through anything, and `pathUsesHidden` names the hidden kinds it had to cross.
+   */
   readonly path: string[] | undefined = $derived.by(() => {
-    const { pathFrom, pathTo } = this.view;
+    const { pathFrom, pathTo, hiddenKinds } = this.view;
     if (!pathFrom || !pathTo) return undefined;
-    return this.model.shortestPath(pathFrom, pathTo, this.edgeAllowed);
+    const hidden = new Set<NodeKind>(hiddenKinds);
+    const shown = (id: string): boolean => !hidden.has(this.model.node(id)?.kind ?? '');
+    return this.model.shortestPath(pathFrom, pathTo, this.edgeAllowed, shown) ?? this.model.shortestPath(pathFrom, pathTo);
+  });
+
+  /** Hidden node kinds on the path, which the path shows all the same; empty when it keeps to the filters. */
+  readonly pathUsesHidden: string[] = $derived.by(() => {
+    const hidden = new Set<NodeKind>(this.view.hiddenKinds);
+    const inner = (this.path ?? []).slice(1, -1);
+    return [...new Set(inner.map((id) => this.model.node(id)?.kind ?? '').filter((kind) => hidden.has(kind)))].sort();
   });
 
   constructor(model: GraphModel, report: BuildReport, search: string) {
