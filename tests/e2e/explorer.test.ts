@@ -182,6 +182,25 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
     }
   });
 
+  it('answers “what was published when” in the list: one kind in one click, columns for it, sorted by date', async () => {
+    const { page, errors } = await open(site, '?view=list');
+    const list = page.getByTestId('node-list');
+    await list.waitFor();
+    await list.locator('button[data-only-kind="publication"]').first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('hide')?.split(',').includes('publication')).toBe(false);
+    await expect.poll(async () => (await list.locator('tbody td.kind').allTextContents()).every((text) => text.includes('Publication'))).toBe(true);
+    const headers = await list.locator('thead button.sort').allTextContents();
+    expect(headers.map((text) => text.replace(/ [▲▼]$/, ''))).toEqual(expect.arrayContaining(['Name', 'Kind', 'Links', 'Date', 'Formats', 'Series']));
+    await list.locator('thead button[data-column="date"]').click();
+    await list.locator('thead button[data-column="date"]').click();
+    const dates = (await list.locator('tbody td[data-column="date"]').allTextContents()).filter(Boolean);
+    expect(dates.length).toBeGreaterThan(5);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(dates[0]).toBe('2025-03');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('downloads what the view shows as GraphML and as a PNG of the canvas', async () => {
     const { page, errors } = await open(site, `?node=${encodeURIComponent('group:compliance')}&focus=1&depth=1`);
     await page.getByTestId('detail-panel').waitFor();
