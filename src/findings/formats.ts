@@ -1,5 +1,6 @@
 import { RULES, SEVERITIES, type Finding, type Severity } from '../schema/findings.ts';
 import { byCodePoint } from '../build/text/order.ts';
+import { csvRow } from '../exports/text.ts';
 
 /**
  * Findings as people and tools read them: text, JSON, GitHub annotations, SARIF, Markdown and
@@ -129,17 +130,16 @@ export function formatMarkdown({ findings, repoName, repoUrl, ref }: FormatConte
   return `${lines.join('\n')}\n`;
 }
 
-/** A CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-` or `@` is defused for spreadsheets. */
-function csvField(value: string | number): string {
+/** A leading `=`, `+`, `-` or `@` would be a formula in a spreadsheet: a report's cell is defused. */
+const defused = (value: string | number): string => {
   const text = String(value);
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+};
 
 /** RFC 4180 CSV, one finding a row. */
 export function formatCsv({ findings }: FormatContext): string {
   const rows = [['path', 'line', 'severity', 'rule', 'message', 'suggestion'], ...findings.map((item) => [item.path, item.line, item.severity, item.rule, item.message, item.suggestion ?? ''])];
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return rows.map((row) => csvRow(row.map(defused))).join('');
 }
 
 export function formatFindings(format: Format, context: FormatContext): string {
