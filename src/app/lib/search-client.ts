@@ -24,6 +24,8 @@ export class SearchClient {
       this.worker.onerror = (event) => reject(new Error(`search worker: ${event.message}`));
     });
     this.post({ type: 'load', url: indexUrl, catalog });
+    // A mark for benchmarks and the browser's performance panel: when search can answer.
+    this.ready.then(() => performance.mark('tag-graph:search-ready')).catch(() => undefined);
   }
 
   /** Hits for `query`; a query overtaken by a newer one resolves to undefined. */

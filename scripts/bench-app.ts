@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../tests/helpers/browser.ts';
+import { buildApp, buildData } from '../tests/helpers/site.ts';
+import { serveSite } from '../tests/helpers/static-server.ts';
+
+/**
+ * `npm run bench:app [-- --runs 5 --repo DIR]`: the built explorer on a repository's graph,
+ * served statically on loopback, in headless Chromium. Fresh page per run; prints medians of:
+ * time to the graph's first paint and to search being ready (the app's performance marks),
+ * keystroke-to-results latency over a typed query (median and p95), the longest main-thread
+ * task after first paint, the JS heap, and the bytes the first load fetches (raw and gzip).
+ */
+const { values } = parseArgs({ options: { repo: { type: 'string', default: process.env.TAG_REPO ?? '../shared/corpus/tag-security' }, runs: { type: 'string', default: '5' }, query: { type: 'string', default: 'supply chain security' } } });
+const runs = Number(values.runs);
+const [appDir, dataDir] = await Promise.all([buildApp(), buildData(resolve(values.repo))]);
+const site = await serveSite(appDir, dataDir);
+const browser = await launchBrowser();
+
+interface Run {
+  paint: number;
+  searchReady: number;
+  keystrokes: number[];
+  longestTask: number;
+  heapMb: number;
+}
+const results: Run[] = [];
+try {
+  for (let run = 0; run < runs; run += 1) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const tasks: number[] = [];
+      (window as unknown as { longTasks: number[] }).longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.startTime, entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(site.url);
+    const mark = (name: string): Promise<number> =>
+      page.waitForFunction((wanted) => performance.getEntriesByName(wanted)[0]?.startTime, name, { timeout: 60_000, polling: 50 }).then((handle) => handle.jsonValue() as Promise<number>);
+    const paint = await mark('tag-graph:graph-painted');
+    const searchReady = await mark('tag-graph:search-ready');
+    await page.waitForTimeout(500);
+    // Each key, from the key press to the result list changing.
+    const input = page.getByTestId('search-input');
+    await input.click();
+    const keystrokes: number[] = [];
+    for (const key of values.query) {
+      const latency = await page.evaluate(
+        (character) =>
+          new Promise<number>((done) => {
+            const field = document.querySelector<HTMLInputElement>('[data-testid="search-input"]')!;
+            const start = performance.now();
+            const wanted = field.value + character;
+            // The results list says which query its hits answer: the measure ends when it is this one.
+            const observer = new MutationObserver(() => {
+              if (document.querySelector('#search-results')?.getAttribute('data-answered') !== wanted) return;
+              observer.disconnect();
+              done(performance.now() - start);
+            });
+            observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-answered'] });
+            field.value = wanted;
+            field.dispatchEvent(new Event('input', { bubbles: true }));
+            setTimeout(() => {
+              observer.disconnect();
+              done(performance.now() - start);
+            }, 2000);
+          }),
+        key,
+      );
+      keystrokes.push(latency);
+    }
+    const afterPaint = await page.evaluate((from) => {
+      const tasks = (window as unknown as { longTasks: number[] }).longTasks;
+      let longest = 0;
+      for (let index = 0; index < tasks.length; index += 2) if (tasks[index]! > from) longest = Math.max(longest, tasks[index + 1]!);
+      return longest;
+    }, paint);
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    results.push({ paint, searchReady, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024 });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await site.close();
+}
+
+const median = (items: number[]): number => [...items].sort((a, b) => a - b)[Math.floor(items.length / 2)]!;
+const p95 = (items: number[]): number => [...items].sort((a, b) => a - b)[Math.min(items.length - 1, Math.floor(items.length * 0.95))]!;
+const files = (folder: string): string[] => readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+const bytes = (paths: string[]): { raw: number; gzip: number } =>
+  paths.reduce((sum, path) => ({ raw: sum.raw + statSync(path).size, gzip: sum.gzip + gzipSync(readFileSync(path), { level: 9 }).length }), { raw: 0, gzip: 0 });
+const app = bytes(files(appDir).filter((path) => /\.(js|css|html|svg)$/.test(path)));
+const data = bytes(['graph.json', 'report.json', 'search-index.json'].map((name) => join(dataDir, name)));
+const mb = (n: number): string => `${(n / 1e6).toFixed(2)} MB`;
+const allKeys = results.flatMap((run) => run.keystrokes);
+process.stdout.write(`repo: ${resolve(values.repo)}, ${runs} fresh loads in headless Chromium, 1400×900\n`);
+process.stdout.write(`first graph paint (mark tag-graph:graph-painted)   ${median(results.map((r) => r.paint)).toFixed(0)} ms   (${results.map((r) => r.paint.toFixed(0)).join(', ')})\n`);
+process.stdout.write(`search ready (mark tag-graph:search-ready)         ${median(results.map((r) => r.searchReady)).toFixed(0)} ms\n`);
+process.stdout.write(`keystroke to results ("${values.query}")     median ${median(allKeys).toFixed(0)} ms, p95 ${p95(allKeys).toFixed(0)} ms\n`);
+process.stdout.write(`longest main-thread task after first paint         ${median(results.map((r) => r.longestTask)).toFixed(0)} ms\n`);
+process.stdout.write(`JS heap after typing                               ${median(results.map((r) => r.heapMb)).toFixed(0)} MB\n`);
+process.stdout.write(`download: app ${mb(app.raw)} raw / ${mb(app.gzip)} gzip; data ${mb(data.raw)} raw / ${mb(data.gzip)} gzip\n`);
