@@ -20,6 +20,7 @@ const site = await serveSite(appDir, dataDir);
 const browser = await launchBrowser();
 
 interface Run {
+  hoverP95: number;
   paint: number;
   searchReady: number;
   keystrokes: number[];
@@ -73,6 +74,24 @@ try {
       );
       keystrokes.push(latency);
     }
+    // Hover: the mouse sweeps the canvas, crossing nodes; frame intervals are recorded meanwhile.
+    await page.getByTestId('search-input').fill('');
+    await page.keyboard.press('Escape');
+    const box = (await page.getByTestId('graph').boundingBox())!;
+    // As a string: the TypeScript runner would name an inner function with a helper the page lacks.
+    await page.evaluate(`(() => {
+      const frames = [];
+      window.frames_ = frames;
+      let last = performance.now();
+      const tick = (now) => { frames.push(now - last); last = now; if (frames.length < 100000) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    })()`);
+    for (let step = 0; step <= 80; step += 1) {
+      await page.mouse.move(box.x + (box.width * step) / 80, box.y + box.height * (0.3 + (0.4 * step) / 80));
+      await page.waitForTimeout(16);
+    }
+    const frames = (await page.evaluate('window.frames_.slice(1)')) as number[];
+    const hoverP95 = [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)] ?? 0;
     const afterPaint = await page.evaluate((from) => {
       const tasks = (window as unknown as { longTasks: number[] }).longTasks;
       let longest = 0;
@@ -80,7 +99,7 @@ try {
       return longest;
     }, paint);
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-    results.push({ paint, searchReady, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024 });
+    results.push({ hoverP95, paint, searchReady, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024 });
     await context.close();
   }
 } finally {
@@ -101,6 +120,7 @@ process.stdout.write(`repo: ${resolve(values.repo)}, ${runs} fresh loads in head
 process.stdout.write(`first graph paint (mark tag-graph:graph-painted)   ${median(results.map((r) => r.paint)).toFixed(0)} ms   (${results.map((r) => r.paint.toFixed(0)).join(', ')})\n`);
 process.stdout.write(`search ready (mark tag-graph:search-ready)         ${median(results.map((r) => r.searchReady)).toFixed(0)} ms\n`);
 process.stdout.write(`keystroke to results ("${values.query}")     median ${median(allKeys).toFixed(0)} ms, p95 ${p95(allKeys).toFixed(0)} ms\n`);
+process.stdout.write(`hover: frame interval p95 while sweeping the canvas  ${median(results.map((r) => r.hoverP95)).toFixed(0)} ms\n`);
 process.stdout.write(`longest main-thread task after first paint         ${median(results.map((r) => r.longestTask)).toFixed(0)} ms\n`);
 process.stdout.write(`JS heap after typing                               ${median(results.map((r) => r.heapMb)).toFixed(0)} MB\n`);
 process.stdout.write(`download: app ${mb(app.raw)} raw / ${mb(app.gzip)} gzip; data ${mb(data.raw)} raw / ${mb(data.gzip)} gzip\n`);

@@ -39,8 +39,8 @@ function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
     },
     ...kinds.edges.map((info) => ({ selector: `edge.${info.kind}`, style: { 'line-color': info.color, 'line-style': info.line } }) as StylesheetJson[number]),
     { selector: '.hidden', style: { display: 'none' } },
-    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
-    { selector: 'edge.near', style: { opacity: 1, width: 2 } },
+    { selector: 'edge.near', style: { opacity: 1, width: 2.5, 'z-index': 8 } },
+    { selector: 'node.near', style: { 'border-width': 2, 'border-color': dark ? '#e6e6e6' : '#1f2933', 'min-zoomed-font-size': 0, 'z-index': 8 } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': dark ? '#ffd166' : '#f2994a', 'font-size': 12, 'min-zoomed-font-size': 0, 'z-index': 10 } },
     { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#ff4d6d', 'min-zoomed-font-size': 0, 'z-index': 9 } },
     { selector: 'edge.on-path', style: { 'line-color': '#ff4d6d', width: 4, opacity: 1, 'z-index': 9 } },
@@ -96,14 +96,18 @@ export class GraphView {
     this.cy.on('tap', (event) => {
       if (event.target === this.cy) callbacks.onSelect(undefined);
     });
+    // Hover marks only the node's neighbourhood: fading everything else restyled every element
+    // on every hover (a p95 frame of 133 ms on the corpus in npm run bench:app).
+    let near: ReturnType<Core['collection']> | undefined;
     this.cy.on('mouseover', 'node', (event) => {
-      const near = event.target.closedNeighborhood();
-      this.cy.batch(() => {
-        this.cy.elements().not(near).addClass('faded');
-        near.edges().addClass('near');
-      });
+      near?.removeClass('near');
+      near = event.target.closedNeighborhood();
+      near?.addClass('near');
     });
-    this.cy.on('mouseout', 'node', () => this.cy.batch(() => this.cy.elements().removeClass('faded near')));
+    this.cy.on('mouseout', 'node', () => {
+      near?.removeClass('near');
+      near = undefined;
+    });
   }
 
   /** Shows only these nodes, and the edges of allowed kinds between them. */
