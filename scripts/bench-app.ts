@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { buildApp, buildData } from '../tests/helpers/site.ts';
 import { serveSite } from '../tests/helpers/static-server.ts';
+import { median, percentile } from './bench/stats.ts';
 
 /**
  * `npm run bench:app [-- --runs 5 --repo DIR]`: the built explorer on a repository's graph,
@@ -91,7 +92,7 @@ try {
       await page.waitForTimeout(16);
     }
     const frames = (await page.evaluate('window.frames_.slice(1)')) as number[];
-    const hoverP95 = [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)] ?? 0;
+    const hoverP95 = frames.length > 0 ? percentile(frames, 0.95) : 0;
     const afterPaint = await page.evaluate((from) => {
       const tasks = (window as unknown as { longTasks: number[] }).longTasks;
       let longest = 0;
@@ -107,8 +108,6 @@ try {
   await site.close();
 }
 
-const median = (items: number[]): number => [...items].sort((a, b) => a - b)[Math.floor(items.length / 2)]!;
-const p95 = (items: number[]): number => [...items].sort((a, b) => a - b)[Math.min(items.length - 1, Math.floor(items.length * 0.95))]!;
 const files = (folder: string): string[] => readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 const bytes = (paths: string[]): { raw: number; gzip: number } =>
   paths.reduce((sum, path) => ({ raw: sum.raw + statSync(path).size, gzip: sum.gzip + gzipSync(readFileSync(path), { level: 9 }).length }), { raw: 0, gzip: 0 });
@@ -119,7 +118,7 @@ const allKeys = results.flatMap((run) => run.keystrokes);
 process.stdout.write(`repo: ${resolve(values.repo)}, ${runs} fresh loads in headless Chromium, 1400×900\n`);
 process.stdout.write(`first graph paint (mark tag-graph:graph-painted)   ${median(results.map((r) => r.paint)).toFixed(0)} ms   (${results.map((r) => r.paint.toFixed(0)).join(', ')})\n`);
 process.stdout.write(`search ready (mark tag-graph:search-ready)         ${median(results.map((r) => r.searchReady)).toFixed(0)} ms\n`);
-process.stdout.write(`keystroke to results ("${values.query}")     median ${median(allKeys).toFixed(0)} ms, p95 ${p95(allKeys).toFixed(0)} ms\n`);
+process.stdout.write(`keystroke to results ("${values.query}")     median ${median(allKeys).toFixed(0)} ms, p95 ${percentile(allKeys, 0.95).toFixed(0)} ms\n`);
 process.stdout.write(`hover: frame interval p95 while sweeping the canvas  ${median(results.map((r) => r.hoverP95)).toFixed(0)} ms\n`);
 process.stdout.write(`longest main-thread task after first paint         ${median(results.map((r) => r.longestTask)).toFixed(0)} ms\n`);
 process.stdout.write(`JS heap after typing                               ${median(results.map((r) => r.heapMb)).toFixed(0)} MB\n`);

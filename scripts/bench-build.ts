@@ -3,6 +3,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from './bench/stats.ts';
 import { watchLatency } from './bench/watch-latency.ts';
 
 /**
@@ -65,7 +66,6 @@ rmSync(cache, { recursive: true, force: true });
 rmSync(copy, { recursive: true, force: true });
 const watchEdits = values.watch === false ? [] : await watchLatency(repo, Math.max(3, runs));
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const format = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 // Each run's ratio to the baseline run beside it: slow spells of a shared machine fall on both.
 const pairedRatio = (times: number[]): number => median(times.map((time, run) => time / baseline[run]!));

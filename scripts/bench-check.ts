@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from './bench/stats.ts';
 
 /**
  * `npm run bench:check`: the checker against remark-validate-links on the same tree, side by
@@ -56,7 +57,6 @@ for (let run = 0; run < runs; run += 1) {
 rmSync(copy, { recursive: true, force: true });
 rmSync(cacheDir, { recursive: true, force: true });
 
-const median = (items: number[]): number => [...items].sort((a, b) => a - b)[Math.floor(items.length / 2)]!;
 const row = (label: string, results: Run[]): string =>
   `${label.padEnd(36)}${`${(median(results.map((r) => r.ms)) / 1000).toFixed(2)} s`.padStart(10)}${`${median(results.map((r) => r.maxRssMb)).toFixed(0)} MB`.padStart(10)}`;
 process.stdout.write(`repo: ${resolve(values.repo)}, ${runs} cold runs each, alternating\n${'what'.padEnd(36)}${'time'.padStart(10)}${'peak RSS'.padStart(10)}\n`);

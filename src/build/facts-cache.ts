@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProfileData } from '../profiles/profile.ts';
 import type { DocumentFacts } from './facts.ts';
+import { byCodePoint } from './text/order.ts';
 
 /** Bumped when the cache file's own layout changes. */
 const CACHE_FORMAT = 2;
@@ -57,7 +58,6 @@ export class FactsCache {
   private used = new Map<string, DocumentFacts>();
   /** Facts this process made in its last build: trusted without a digest. */
   private kept = new Map<string, DocumentFacts>();
-  private hits = 0;
   private layout: { key: string; positions: Array<[string, { x: number; y: number }]> } | undefined;
 
   private constructor(
@@ -84,7 +84,7 @@ export class FactsCache {
   }
 
   setPositions(key: string, positions: ReadonlyMap<string, { x: number; y: number }>): void {
-    this.layout = { key, positions: [...positions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+    this.layout = { key, positions: [...positions.entries()].sort(([a], [b]) => byCodePoint(a, b)) };
   }
 
   /** Opens the cache of `repo` in `dir` for builds with `profile` (with the code that runs, the version of an entry). */
@@ -118,7 +118,6 @@ export class FactsCache {
     const own = this.kept.get(key);
     if (own) {
       this.used.set(key, own);
-      this.hits += 1;
       return own;
     }
     const entry = this.entries.get(key);
@@ -126,16 +125,11 @@ export class FactsCache {
     const facts = entry['facts'];
     if (!looksLikeFacts(facts, path) || sha256(JSON.stringify(facts)) !== entry['digest']) return undefined;
     this.used.set(key, facts);
-    this.hits += 1;
     return facts;
   }
 
   set(path: string, text: string, facts: DocumentFacts): void {
     this.used.set(FactsCache.key(path, text), facts);
-  }
-
-  get hitCount(): number {
-    return this.hits;
   }
 
   /**
@@ -152,7 +146,7 @@ export class FactsCache {
     await mkdir(dirname(this.file), { recursive: true });
     const staging = `${this.file}.${process.pid}.tmp`;
     const entries = Object.fromEntries(
-      [...this.used.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, facts]) => [key, { digest: sha256(JSON.stringify(facts)), facts }]),
+      [...this.used.entries()].sort(([a], [b]) => byCodePoint(a, b)).map(([key, facts]) => [key, { digest: sha256(JSON.stringify(facts)), facts }]),
     );
     const layout = this.layout ? { ...this.layout, digest: sha256(JSON.stringify(this.layout.positions)) } : undefined;
     await writeFile(staging, JSON.stringify({ version: this.version, entries, ...(layout ? { layout } : {}) }));

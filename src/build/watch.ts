@@ -13,8 +13,6 @@ export interface WatchCallbacks {
 }
 
 export interface Watcher {
-  /** Resolves when the build under way (if any), all queued changes and the idle work are done. */
-  settled(): Promise<void>;
   close(): void;
 }
 
@@ -41,13 +39,12 @@ export function watchRepository(
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
   let busy = false;
   let closed = false;
 
   const exclusive = (work: () => Promise<void>): void => {
     busy = true;
-    running = work().finally(() => {
+    void work().finally(() => {
       busy = false;
       if (pending.size > 0 && !closed) schedule();
       else if (idleDue && !closed) scheduleIdle();
@@ -104,13 +101,6 @@ export function watchRepository(
   });
 
   return {
-    async settled() {
-      for (;;) {
-        await running;
-        await new Promise((resolve) => setTimeout(resolve, Math.max(debounceMs, idleMs) + 50));
-        if (!timer && !idleTimer && !busy && pending.size === 0 && !idleDue) return;
-      }
-    },
     close() {
       closed = true;
       if (timer) clearTimeout(timer);

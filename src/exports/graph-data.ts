@@ -1,3 +1,4 @@
+import { byCodePoint } from '../build/text/order.ts';
 import type { AttrValue, GraphDocument, GraphEdge, GraphNode, Source } from '../schema/graph.ts';
 
 /** `path:line; path:line`, as every format writes provenance. */
@@ -23,7 +24,7 @@ export function attributeColumns(items: ReadonlyArray<GraphNode | GraphEdge>): A
     }
   }
   return [...types.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byCodePoint(a, b))
     .map(([name, set]) => ({ name, type: set.size === 1 && set.has('number') ? 'double' : set.size === 1 && set.has('boolean') ? 'boolean' : 'string' }));
 }
 

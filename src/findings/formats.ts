@@ -1,6 +1,6 @@
 import { RULES, SEVERITIES, type Finding, type Severity } from '../schema/findings.ts';
 import { byCodePoint } from '../build/text/order.ts';
-import { csvRow } from '../exports/text.ts';
+import { csvRow, xmlText } from '../exports/text.ts';
 
 /**
  * Findings as people and tools read them: text, JSON, GitHub annotations, SARIF, Markdown and
@@ -106,8 +106,6 @@ export function formatSarif({ findings, version }: FormatContext): string {
 /** Markdown text that reads as text: characters that would become markup are escaped. */
 const escapeMarkdown = (text: string): string => text.replace(/[\\`*_{}[\]<>()#+!|~]/g, '\\$&').replace(/\r?\n/g, ' ');
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** A summary for a pull-request comment: counts by rule, then every finding by file, with links to the lines. */
 export function formatMarkdown({ findings, repoName, repoUrl, ref }: FormatContext): string {
   const lines = [`### Repository check: ${escapeMarkdown(repoName)}`, ''];
@@ -123,7 +121,7 @@ export function formatMarkdown({ findings, repoName, repoUrl, ref }: FormatConte
   };
   for (const [path, items] of byFile(findings)) {
     // Markdown is not read inside the HTML line: the path is escaped as HTML there.
-    lines.push(`<details><summary>${escapeHtml(path)} (${items.length})</summary>`, '');
+    lines.push(`<details><summary>${xmlText(path)} (${items.length})</summary>`, '');
     for (const item of items) lines.push(`- ${link(item)} **${item.severity}** \`${item.rule}\`: ${escapeMarkdown(item.message)}`);
     lines.push('', '</details>', '');
   }

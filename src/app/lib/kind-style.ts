@@ -50,11 +50,6 @@ export class Kinds {
     return relationLabel(this.edge(kind), role, outgoing);
   }
 
-  /** Kind name to search boost, for the search worker. */
-  boosts(): Record<string, number> {
-    return Object.fromEntries(this.nodes.map((info) => [info.kind, info.searchBoost]));
-  }
-
   hiddenByDefault(): string[] {
     return this.nodes.filter((info) => info.hiddenByDefault).map((info) => info.kind);
   }

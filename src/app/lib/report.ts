@@ -1,3 +1,4 @@
+import { byCodePoint } from '../../build/text/order.ts';
 import { ruleInfo, type Finding } from '../../schema/findings.ts';
 import type { ReportGrouping, ReportSeverity } from './view-state.ts';
 
@@ -28,7 +29,7 @@ export function groupFindings(findings: readonly Finding[], by: ReportGrouping):
     group.counts[finding.severity] += 1;
     groups.set(key, group);
   }
-  return [...groups.values()].sort((a, b) => b.counts.error - a.counts.error || b.findings.length - a.findings.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...groups.values()].sort((a, b) => b.counts.error - a.counts.error || b.findings.length - a.findings.length || byCodePoint(a.key, b.key));
 }
 
 /** A rule's description, or its id when the report is newer than the app. */

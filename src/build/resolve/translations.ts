@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { languageOf } from '../text/languages.ts';
+import { byCodePoint } from '../text/order.ts';
 
 export interface TranslationInput {
   path: string;
@@ -41,7 +42,7 @@ export function findTranslations(documents: readonly TranslationInput[]): Transl
   }
   for (const [root, counts] of contentRoots) {
     if (counts.size < 2) continue;
-    const main = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    const main = [...counts.entries()].sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0]))[0]![0];
     for (const path of paths) {
       if (!path.startsWith(`${root}/`)) continue;
       const [folder, ...rest] = path.slice(root.length + 1).split('/');
