@@ -1,7 +1,9 @@
 import { writeOutputs } from '../../src/build/emit.ts';
 import { FactsCache } from '../../src/build/facts-cache.ts';
 import { buildGraph, type BuildOptions, type BuildOutput } from '../../src/build/pipeline.ts';
+import { searchIndexOf } from '../../src/build/search-index.ts';
 import { positionsOf, watchRepository, type Watcher } from '../../src/build/watch.ts';
+import { DEFAULT_REGISTRY } from '../../src/kinds/registry.ts';
 import { DEFAULT_PROFILE, PROFILES } from '../../src/profiles/index.ts';
 import { OUTPUT_FILES } from '../../src/schema/graph.ts';
 
@@ -26,15 +28,15 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
   const { options, out, log } = session;
   const cache = options.cacheDir ? await FactsCache.open(options.cacheDir, options.repo, options.profile ?? PROFILES[DEFAULT_PROFILE]!) : undefined;
   const { cacheDir: _written, ...rest } = options;
-  const build = (previous: BuildOutput | undefined, searchIndex: boolean): Promise<BuildOutput> => {
+  const build = (previous: BuildOutput | undefined): Promise<BuildOutput> => {
     cache?.nextBuild();
-    return buildGraph({ ...rest, ...(cache ? { factsCache: cache } : {}), searchIndex, onStage: () => undefined, ...(previous ? { previousPositions: positionsOf(previous.graph) } : {}) });
+    return buildGraph({ ...rest, ...(cache ? { factsCache: cache } : {}), searchIndex: false, onStage: () => undefined, ...(previous ? { previousPositions: positionsOf(previous.graph) } : {}) });
   };
   let lastChanged: readonly string[] = [];
   return watchRepository(
     options.repo,
     {
-      build: (previous) => build(previous, false),
+      build,
       async onBuilt(next, changed) {
         lastChanged = changed;
         await writeOutputs(out, new Map([...next.files].filter(([name]) => name !== OUTPUT_FILES.searchIndex)));
@@ -42,8 +44,9 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
         log(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'} (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}): ${next.graph.nodes.length} nodes, ${next.graph.edges.length} edges`);
       },
       async onIdle(last) {
-        const indexed = await build(last, true);
-        await writeOutputs(out, new Map([...indexed.files].filter(([name]) => name === OUTPUT_FILES.searchIndex)));
+        // From the facts and graph the last build already holds: nothing is read or assembled again.
+        const index = searchIndexOf(last.documents, last.graph, options.registry ?? DEFAULT_REGISTRY);
+        await writeOutputs(out, new Map([[OUTPUT_FILES.searchIndex, `${index}\n`]]));
         session.notify?.('index', lastChanged);
         await cache?.save();
         log('search index rebuilt');

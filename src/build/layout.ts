@@ -1,6 +1,7 @@
 import type { Core, CytoscapeOptions, LayoutOptions } from 'cytoscape';
 import { createHash } from 'node:crypto';
 import type { GraphDocument } from '../schema/graph.ts';
+import { append } from './multimap.ts';
 
 /** Cytoscape with fcose, loaded on first use: only the thread that lays out pays for it. */
 let layoutLibrary: Promise<(options: CytoscapeOptions) => Core> | undefined;
@@ -113,7 +114,7 @@ function placeSatellites(graph: GraphDocument, isSatellite: ReadonlyMap<string, 
   const byAnchor = new Map<string, string[]>();
   for (const node of graph.nodes) {
     const anchor = anchorOf.get(node.id);
-    if (anchor) byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), node.id]);
+    if (anchor) append(byAnchor, anchor, node.id);
   }
   for (let placed = true; placed; ) {
     placed = false;
@@ -151,8 +152,8 @@ export function placeFromPrevious(graph: GraphDocument, previous: ReadonlyMap<st
   const neighbours = new Map<string, string[]>();
   for (const edge of graph.edges) {
     if (edge.source === edge.target) continue;
-    neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
-    neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
+    append(neighbours, edge.source, edge.target);
+    append(neighbours, edge.target, edge.source);
   }
   let waiting = graph.nodes.map((node) => node.id).filter((id) => !positions.has(id));
   // New nodes joined only to other new nodes are placed once those have a place.

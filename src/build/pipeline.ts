@@ -6,7 +6,7 @@ import { PROFILES, DEFAULT_PROFILE } from '../profiles/index.ts';
 import { compileProfile, type ProfileData } from '../profiles/profile.ts';
 import { assemble } from './assemble/index.ts';
 import { FactsCache } from './facts-cache.ts';
-import { layoutKey, placeFromPrevious, type Positions } from './layout.ts';
+import { computeLayout, layoutKey, placeFromPrevious, type Positions } from './layout.ts';
 import { collectFiles, DEFAULT_EXCLUDES, DEFAULT_MAX_BYTES, loadMarkdown } from './collect.ts';
 import type { DocumentFacts } from './facts.ts';
 import { defaultThreads, extractAll } from './pool.ts';
@@ -75,6 +75,8 @@ export interface BuildOutput {
   files: Map<string, string>;
   /** Wall time of each stage in milliseconds; kept out of the files so they stay reproducible. */
   timings: Record<string, number>;
+  /** Every document's facts, in input order: what a search index is made from later (watch mode). */
+  documents: readonly DocumentFacts[];
 }
 
 /**
@@ -171,7 +173,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     // Layout and search index are independent: for a large repository both run in workers, the
     // index since the first document was extracted. Small ones are done in this thread.
     const layoutStarted = performance.now();
-    // The layout library is loaded only where the layout runs.
+    // The layout library (cytoscape) is loaded only where the layout runs: `computeLayout` loads it.
     const previous = options.previousPositions;
     // A graph of the same structure as the cached one lays out to the cached positions.
     const key = withLayout && cache ? layoutKey(assembled.graph) : undefined;
@@ -184,7 +186,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
         : layoutWorker
           ? layoutWorker.run(assembled.graph)
           : withLayout
-            ? import('./layout.ts').then(({ computeLayout }) => computeLayout(assembled.graph))
+            ? computeLayout(assembled.graph)
             : Promise.resolve(new Map());
     if (key && !previous) void layout.then((positions) => cache?.setPositions(key, positions));
     const searchIndex = await stage('index', () => searchIndexer?.finish(entityEntries(assembled.graph, registry)));
@@ -244,7 +246,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     ...(searchIndex !== undefined ? [[OUTPUT_FILES.searchIndex, `${searchIndex}\n`] as const] : []),
     [OUTPUT_FILES.report, `${JSON.stringify(report, null, 2)}\n`],
   ]);
-  return { graph: assembled.graph, report, searchIndex, files, timings };
+  return { graph: assembled.graph, report, searchIndex, files, timings, documents };
 }
 
 /** Excluded paths with those inside an excluded folder left out (the folder stands for them). */

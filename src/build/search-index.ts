@@ -4,6 +4,7 @@ import { SEARCH_INDEX_OPTIONS, type SearchEntry } from '../schema/search.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
 import type { DocumentFacts } from './facts.ts';
 import { byCodePoint } from './text/order.ts';
+import { append } from './multimap.ts';
 
 
 /** A document's searchable units: one per section, or the whole document when it has none. */
@@ -35,8 +36,8 @@ export function entityEntries(graph: Pick<GraphDocument, 'nodes' | 'edges'>, reg
     if (edge.kind !== 'describes') continue;
     const home = byId.get(edge.source);
     if (!home) continue;
-    homeTitles.set(edge.target, [...(homeTitles.get(edge.target) ?? []), home.label]);
-    if (typeof home.attrs?.['summary'] === 'string') homeText.set(edge.target, [...(homeText.get(edge.target) ?? []), home.attrs['summary']]);
+    append(homeTitles, edge.target, home.label);
+    if (typeof home.attrs?.['summary'] === 'string') append(homeText, edge.target, home.attrs['summary']);
   }
   return graph.nodes
     .filter((node) => node.kind !== 'document')
@@ -56,6 +57,16 @@ export function entityEntries(graph: Pick<GraphDocument, 'nodes' | 'edges'>, reg
       return { id: node.id, nodeId: node.id, title: node.label, aliases: [aliases, node.path ?? '', ...(homeTitles.get(node.id) ?? [])].join(' ').trim(), heading: '', anchor: '', text };
     })
     .sort((a, b) => byCodePoint(a.id, b.id));
+}
+
+/**
+ * The serialised index of a build's documents and graph at once, as the build writes it when the
+ * documents are added in input order (watch mode builds it after the graph, from the same facts).
+ */
+export function searchIndexOf(documents: readonly DocumentFacts[], graph: Pick<GraphDocument, 'nodes' | 'edges'>, registry: KindRegistry): string {
+  const builder = new SearchIndexBuilder();
+  for (const doc of documents) builder.add(documentEntries(doc));
+  return builder.finish(entityEntries(graph, registry));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { RULES, SEVERITIES, type Finding, type Severity } from '../schema/findings.ts';
 import { byCodePoint } from '../build/text/order.ts';
 import { csvRow, xmlText } from '../exports/text.ts';
+import { append } from '../build/multimap.ts';
 
 /**
  * Findings as people and tools read them: text, JSON, GitHub annotations, SARIF, Markdown and
@@ -37,7 +38,7 @@ function summary(findings: readonly Finding[]): string {
 /** Findings grouped by file, in path order. */
 function byFile(findings: readonly Finding[]): Array<[string, Finding[]]> {
   const groups = new Map<string, Finding[]>();
-  for (const finding of findings) groups.set(finding.path, [...(groups.get(finding.path) ?? []), finding]);
+  for (const finding of findings) append(groups, finding.path, finding);
   return [...groups.entries()].sort(([a], [b]) => byCodePoint(a, b));
 }
 

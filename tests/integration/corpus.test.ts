@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadIndex, runSearch, searchCatalogOf } from '../../src/app/lib/search-engine.ts';
 import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
+import { searchIndexOf } from '../../src/build/search-index.ts';
+import { DEFAULT_REGISTRY } from '../../src/kinds/registry.ts';
 import { GraphQuery } from '../helpers/graph.ts';
 
 /** The shared copy of cncf/tag-security; CI always has it beside the checkout. */
@@ -88,6 +90,10 @@ describe.skipIf(!existsSync(corpus) && !process.env.CI)('build on the tag-securi
     ]);
     expect(q.node('doc:community/resources/security-whitepaper/v2/cloud-native-security-whitepaper-ja.md').attrs?.['lang']).toBe('ja');
     for (const node of output.graph.nodes.filter((n) => n.kind === 'organization')) expect(node.label).not.toMatch(/^@|\/|^(chair|lead|tl)$/i);
+  });
+
+  it('makes the same search index from a build’s facts afterwards (watch mode) as during the build', () => {
+    expect(searchIndexOf(output.documents, output.graph, DEFAULT_REGISTRY)).toBe(output.searchIndex);
   });
 
   it('finds entities by a swapped pair of letters and by the names in their write-ups', () => {

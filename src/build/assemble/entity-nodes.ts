@@ -10,6 +10,7 @@ import { byCodePoint, mostFrequent } from '../text/order.ts';
 import { documentId, nodeFor, type AssemblyContext } from './context.ts';
 import { isFolderIndex } from './documents.ts';
 import type { Subjects } from './subjects.ts';
+import { append } from '../multimap.ts';
 
 /**
  * Entities mentioned in tables (groups, compromises and their categories, publications, and
@@ -171,6 +172,6 @@ function formatFromPath(ref: ResolvedRef): string {
 /** For each key, the label written most often under it. */
 function mostFrequentByKey(labels: readonly string[], keyOf: (label: string) => string): Map<string, string> {
   const byKey = new Map<string, string[]>();
-  for (const label of labels) byKey.set(keyOf(label), [...(byKey.get(keyOf(label)) ?? []), label]);
+  for (const label of labels) append(byKey, keyOf(label), label);
   return new Map([...byKey].map(([key, written]) => [key, mostFrequent(written)!]));
 }

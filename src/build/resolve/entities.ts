@@ -4,6 +4,7 @@ import { foldKey } from '../text/fold.ts';
 import { assignIds } from '../ids.ts';
 import type { LinkTarget } from './links.ts';
 import { byCodePoint } from '../text/order.ts';
+import { append } from '../multimap.ts';
 
 /** Where a link of an entity leads, as a graph-level key: a file path or an external URL. */
 export type ResolvedRef = { type: 'file'; path: string } | { type: 'external'; url: string; key: string };
@@ -84,7 +85,7 @@ export function mergeEntities(
   const groups = new Map<string, typeof resolved>();
   for (const item of resolved) {
     const root = find(item.key);
-    groups.set(root, [...(groups.get(root) ?? []), item]);
+    append(groups, root, item);
   }
 
   const drafts = [...groups.entries()].map(([root, items]) => {

@@ -6,6 +6,7 @@ import { isOrganizationLabel } from '../text/people.ts';
 import { assignIds } from '../ids.ts';
 import { foldKey } from '../text/fold.ts';
 import { byCodePoint, mostFrequent } from '../text/order.ts';
+import { append } from '../multimap.ts';
 
 export interface Person {
   id: string;
@@ -164,7 +165,7 @@ export function resolveIdentities(mentions: readonly PersonMention[], profile: P
     for (const mention of group) {
       for (const label of organizationsOf(mention, profile)) {
         const organization = organizationByKey.get(organizationKey(label));
-        if (organization) organizationSources.set(organization.label, [...(organizationSources.get(organization.label) ?? []), mention.source]);
+        if (organization) append(organizationSources, organization.label, mention.source);
       }
     }
     return {

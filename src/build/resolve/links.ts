@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { append } from '../multimap.ts';
 
 /** Where a link written in a document leads. */
 export type LinkTarget =
@@ -98,7 +99,7 @@ export class LinkResolver {
       const index = folderIndex(repo.files, folder);
       if (!index) continue;
       const key = `${posix.basename(folder).toLowerCase()}/`;
-      this.byBaseName.set(key, [...(this.byBaseName.get(key) ?? []), index]);
+      append(this.byBaseName, key, index);
     }
     for (const list of this.byBaseName.values()) list.sort();
     this.sites = [...this.folders, '']

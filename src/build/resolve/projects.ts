@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Profile } from '../../profiles/profile.ts';
 import { byCodePoint } from '../text/order.ts';
+import { append } from '../multimap.ts';
 
 export interface ProjectDocument {
   path: string;
@@ -47,7 +48,7 @@ export function findFolderProjects(markdownPaths: readonly string[], titles: Rea
         const found = documentKind(parts.slice(depth + 1).join('/'), convention);
         if (!found) continue;
         const children = matched.get(parent) ?? new Map<string, ProjectDocument[]>();
-        children.set(child, [...(children.get(child) ?? []), { path, ...found }]);
+        append(children, child, { path, ...found });
         matched.set(parent, children);
       }
     }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { languageOf } from '../text/languages.ts';
 import { byCodePoint } from '../text/order.ts';
+import { append } from '../multimap.ts';
 
 export interface TranslationInput {
   path: string;
@@ -80,7 +81,7 @@ export function findTranslations(documents: readonly TranslationInput[]): Transl
   }
 
   const byKey = new Map<string, string[]>();
-  for (const doc of documents) if (doc.translationKey) byKey.set(doc.translationKey, [...(byKey.get(doc.translationKey) ?? []), doc.path]);
+  for (const doc of documents) if (doc.translationKey) append(byKey, doc.translationKey, doc.path);
   for (const group of byKey.values()) {
     if (group.length < 2) continue;
     const sorted = [...group].sort();
