@@ -126,10 +126,13 @@ export function addEntities(
   return entityOf;
 }
 
-/** The index page of the folder a charter belongs to: `x/charter.md` and `x/charter/README.md` both belong to `x/`. */
+/**
+ * The index page of the folder a charter belongs to: `x/charter.md` and `x/charter/README.md`
+ * both belong to `x/`. A folder is a charter's own by the profile's `charterPath`, as the file is.
+ */
 function charterOwner(context: AssemblyContext, path: string): string | undefined {
   let folder = posix.dirname(path);
-  if (isFolderIndex(context.files, path) || /charter/i.test(posix.basename(folder))) folder = posix.dirname(folder);
+  if (isFolderIndex(context.files, path) || context.profile.charterPath.test(`${posix.basename(folder).toLowerCase()}/`)) folder = posix.dirname(folder);
   const index = folderIndex(context.files, folder === '.' ? '' : folder);
   return index && context.documents.has(index) ? index : undefined;
 }

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { languageOf } from '../text/languages.ts';
 import { append } from '../multimap.ts';
 
 /** Where a link written in a document leads. */
@@ -144,7 +145,9 @@ export class LinkResolver {
   private resolveInSite(site: string, fromPath: string, pathPart: string, anchor: string | undefined, written: string): LinkTarget | undefined {
     const prefix = site ? `${site}/` : '';
     const content = `${prefix}content`;
-    const language = /^([a-z]{2}(?:-[a-z]{2,4})?)\//i.exec(fromPath.slice(content.length + 1))?.[1];
+    // The page's language folder as written (`content/ko/…`), when it names a language.
+    const [first] = fromPath.slice(content.length + 1).split('/');
+    const language = first && languageOf(first) ? first : undefined;
     const candidates: string[] = [];
     if (pathPart.startsWith('/')) {
       candidates.push(`${prefix}static${pathPart}`, `${content}${pathPart}`, ...(language ? [`${content}/${language}${pathPart}`] : []));
