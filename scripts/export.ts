@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GraphModel } from '../src/app/lib/graph-model.ts';
+import { GraphModel } from '../src/view/graph-model.ts';
 import { validateGraph } from '../src/app/lib/load-data.ts';
-import { parseViewState } from '../src/app/lib/view-state.ts';
-import { viewSubgraph } from '../src/app/lib/view-subset.ts';
+import { parseViewState } from '../src/view/view.ts';
+import { viewSubgraph } from '../src/view/subset.ts';
 import { EXPORT_FORMATS, exportGraph, isExportFormat } from '../src/exports/formats.ts';
 import { OUTPUT_FILES } from '../src/schema/graph.ts';
 import { runMain } from './lib/run-main.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphModel } from '../../src/app/lib/graph-model.ts';
-import { Kinds } from '../../src/app/lib/kind-style.ts';
+import { GraphModel } from '../../src/view/graph-model.ts';
+import { Kinds } from '../../src/view/kind-style.ts';
 import { relationsOf } from '../../src/app/lib/relations.ts';
 import type { EdgeKind, GraphDocument, GraphEdge, GraphNode } from '../../src/schema/graph.ts';
 import { fullCatalog } from '../helpers/graph.ts';
@@ -112,7 +112,7 @@ describe('publication relations', () => {
 
 describe('legend shapes', () => {
   it('has a clip-path for every shape the graph draws', async () => {
-    const { SHAPE_CLIP } = await import('../../src/app/lib/kind-style.ts');
+    const { SHAPE_CLIP } = await import('../../src/view/kind-style.ts');
     const { NODE_SHAPES } = await import('../../src/schema/kinds.ts');
     for (const shape of NODE_SHAPES) expect(SHAPE_CLIP[shape], shape).toMatch(/^(inset|circle|polygon)\(/);
     for (const info of fullCatalog().nodes) expect(NODE_SHAPES).toContain(info.shape);

@@ -1,6 +1,6 @@
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import { GraphModel } from '../../src/app/lib/graph-model.ts';
+import { GraphModel } from '../../src/view/graph-model.ts';
 import { Explorer } from '../../src/app/state/explorer.svelte.ts';
 import type { BuildReport, GraphDocument, GraphNode } from '../../src/schema/graph.ts';
 import { fullCatalog } from '../helpers/graph.ts';

@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { EdgeKind, GraphDocument } from '../../schema/graph.ts';
-import { Kinds } from './kind-style.ts';
+import { Kinds } from '../../view/kind-style.ts';
 
 cytoscape.use(fcose);
 

@@ -1,5 +1,5 @@
 import type { AttrValue, GraphNode } from '../../schema/graph.ts';
-import type { GraphModel } from './graph-model.ts';
+import type { GraphModel } from '../../view/graph-model.ts';
 
 /** Attributes too long or too internal for a table cell. */
 const NOT_COLUMNS = new Set(['summary', 'description', 'headings', 'title', 'urls', 'aliases', 'references', 'root', 'folder', 'release']);

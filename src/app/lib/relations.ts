@@ -1,5 +1,5 @@
 import type { GraphEdge, GraphNode } from '../../schema/graph.ts';
-import type { GraphModel } from './graph-model.ts';
+import type { GraphModel } from '../../view/graph-model.ts';
 
 
 const LINKED_VIA_FORMAT = 'linked from (any format)';

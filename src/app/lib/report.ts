@@ -1,6 +1,6 @@
 import { byCodePoint } from '../../build/text/order.ts';
 import { ruleInfo, type Finding } from '../../schema/findings.ts';
-import type { ReportGrouping, ReportSeverity } from './view-state.ts';
+import type { ReportGrouping, ReportSeverity } from '../../view/view.ts';
 
 export interface FindingGroup {
   /** A file's path or a rule's id. */

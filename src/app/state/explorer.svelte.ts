@@ -1,7 +1,7 @@
 import type { BuildReport, EdgeKind, GraphNode, NodeKind, RepoInfo } from '../../schema/graph.ts';
-import { GraphModel } from '../lib/graph-model.ts';
-import { parseViewState, serialiseViewState, type ViewState } from '../lib/view-state.ts';
-import { visibleNodeIds } from '../lib/view-subset.ts';
+import { GraphModel } from '../../view/graph-model.ts';
+import { parseViewState, serialiseViewState, type ViewState } from '../../view/view.ts';
+import { visibleNodeIds } from '../../view/subset.ts';
 
 /** How a change reaches the browser history: a new entry (back undoes it) or in place (typing). */
 export type HistoryMode = 'push' | 'replace' | 'none';

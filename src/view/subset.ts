@@ -1,6 +1,6 @@
-import type { GraphDocument } from '../../schema/graph.ts';
+import type { GraphDocument } from '../schema/graph.ts';
 import type { GraphModel } from './graph-model.ts';
-import type { ViewState } from './view-state.ts';
+import type { ViewState } from './view.ts';
 
 /**
  * The nodes a view shows: of a shown kind, matching the text filter, and within the focus depth

@@ -1,4 +1,4 @@
-import type { EdgeKind, GraphDocument, GraphEdge, GraphNode, NodeKind } from '../../schema/graph.ts';
+import type { EdgeKind, GraphDocument, GraphEdge, GraphNode, NodeKind } from '../schema/graph.ts';
 import { Kinds } from './kind-style.ts';
 
 export interface Incidence {

@@ -1,4 +1,4 @@
-import { NODE_SHAPES, relationLabel, type EdgeKindInfo, type KindCatalog, type NodeKindInfo, type NodeShape } from '../../schema/kinds.ts';
+import { NODE_SHAPES, relationLabel, type EdgeKindInfo, type KindCatalog, type NodeKindInfo, type NodeShape } from '../schema/kinds.ts';
 
 /** The node shapes cytoscape draws, as CSS clip-paths, so the legend shows what the graph draws. */
 export const SHAPE_CLIP: Readonly<Record<NodeShape, string>> = {
