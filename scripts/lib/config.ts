@@ -4,6 +4,8 @@ import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_PROFILE, profileNamed } from '../../src/profiles/index.ts';
 import type { BuildOptions } from '../../src/build/pipeline.ts';
 import { RULES, type Decisions } from '../../src/schema/findings.ts';
+import { VIEW_NAME } from '../../src/build/views.ts';
+import { readView } from '../../src/view/view.ts';
 import { compileProfile, extendProfile, ProfileError, type ProfileData, type ProfileExtension } from '../../src/profiles/profile.ts';
 
 /** The command-line options every command that builds a graph takes (`parseArgs` format). */
@@ -39,16 +41,19 @@ export interface BuildConfig {
   decisions?: Decisions;
   /** The config file read, if any. */
   path?: string;
+  /** Views to draw with every build, by name, as explorer query strings. */
+  views?: Record<string, string>;
 }
 
 /** What every build takes from the config: profile, excludes and decisions (named by the file's path inside the repository). */
-export function buildOptionsFrom(config: BuildConfig, repo: string, flags: ConfigFlags): Pick<BuildOptions, 'profile' | 'excludes' | 'decisions' | 'decisionsPath' | 'cacheDir'> {
+export function buildOptionsFrom(config: BuildConfig, repo: string, flags: ConfigFlags): Pick<BuildOptions, 'profile' | 'excludes' | 'decisions' | 'decisionsPath' | 'cacheDir' | 'views'> {
   const inside = config.path ? relative(repo, resolve(config.path)) : undefined;
   return {
     ...(flags['no-cache'] ? {} : { cacheDir: resolve(flags.cache ?? DEFAULT_CACHE_DIR) }),
     profile: config.profile,
     excludes: config.excludes,
     ...(config.decisions ? { decisions: config.decisions } : {}),
+    ...(config.views ? { views: config.views } : {}),
     ...(config.path && inside !== undefined ? { decisionsPath: inside.startsWith('..') ? config.path : inside } : {}),
   };
 }
@@ -139,6 +144,28 @@ function readExtension(path: string, value: Record<string, unknown>): ProfileExt
   return extension;
 }
 
+/**
+ * Declared views: `{ "name": { "node": "group:x", "focus": 1 } }` or `{ "name": "node=group:x&focus=1" }`,
+ * each checked here for what a view can read; whether its node exists is known once the graph is built.
+ */
+function readViews(path: string, value: unknown): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) fail(path, '"views" must map names to views, like { "supply-chain": { "node": "group:…", "focus": 1 } }');
+  const views: Record<string, string> = {};
+  for (const [name, view] of Object.entries(value)) {
+    if (!VIEW_NAME.test(name)) fail(path, `view "${name}": a view's name may hold only letters, digits, - and _`);
+    let query: string;
+    if (typeof view === 'string') query = view.replace(/^\?/, '');
+    else if (isObject(view) && Object.values(view).every((item) => ['string', 'number', 'boolean'].includes(typeof item))) {
+      query = new URLSearchParams(Object.entries(view).map(([key, item]) => [key, typeof item === 'boolean' ? (item ? '1' : '0') : String(item)])).toString();
+    } else fail(path, `view "${name}" must be a query string or an object of parameters`);
+    const { problems } = readView(query);
+    if (problems.length > 0) fail(path, `view "${name}": ${problems.join('; ')}`);
+    views[name] = query;
+  }
+  return views;
+}
+
 async function readJson(path: string, required: boolean): Promise<unknown> {
   let text: string;
   try {
@@ -176,12 +203,14 @@ export async function loadConfig(flags: ConfigFlags, repo: string, cwd = process
   let base = flags.profile ?? DEFAULT_PROFILE;
   let extension: ProfileExtension | undefined;
   let decisions: Decisions | undefined;
+  let views: Record<string, string> | undefined;
   const excludes: string[] = [];
   if (path) {
     if (!isObject(raw)) fail(path, 'not a JSON object');
-    const unknown = Object.keys(raw).find((key) => !['profile', 'exclude', 'same', 'different', 'dismiss'].includes(key));
-    if (unknown) fail(path, `no setting "${unknown}" (known: profile, exclude, same, different, dismiss)`);
+    const unknown = Object.keys(raw).find((key) => !['profile', 'exclude', 'same', 'different', 'dismiss', 'views'].includes(key));
+    if (unknown) fail(path, `no setting "${unknown}" (known: profile, exclude, same, different, dismiss, views)`);
     decisions = readDecisions(path, raw);
+    views = readViews(path, raw['views']);
     excludes.push(...(strings(path, 'exclude', raw['exclude']) ?? []));
     const profile = raw['profile'];
     if (typeof profile === 'string') base = flags.profile ?? profile;
@@ -202,5 +231,5 @@ export async function loadConfig(flags: ConfigFlags, repo: string, cwd = process
   })();
   const profile = extension ? extendProfile(baseProfile, extension) : baseProfile;
   compileProfile(profile);
-  return { profile, excludes: [...excludes, ...(flags.exclude ?? [])], ...(decisions ? { decisions } : {}), ...(path ? { path } : {}) };
+  return { profile, excludes: [...excludes, ...(flags.exclude ?? [])], ...(decisions ? { decisions } : {}), ...(views ? { views } : {}), ...(path ? { path } : {}) };
 }

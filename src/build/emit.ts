@@ -1,5 +1,5 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * Writes every file into a fresh folder beside `outDir`, then moves each into place with an
@@ -11,8 +11,15 @@ export async function writeOutputs(outDir: string, files: ReadonlyMap<string, st
   const staging = join(outDir, `.staging-${process.pid}-${Date.now()}`);
   await mkdir(staging);
   try {
-    for (const [name, content] of files) await writeFile(join(staging, name), content);
-    for (const name of files.keys()) await rename(join(staging, name), join(outDir, name));
+    // Names may hold folders (views/<name>.svg).
+    for (const [name, content] of files) {
+      await mkdir(dirname(join(staging, name)), { recursive: true });
+      await writeFile(join(staging, name), content);
+    }
+    for (const name of files.keys()) {
+      await mkdir(dirname(join(outDir, name)), { recursive: true });
+      await rename(join(staging, name), join(outDir, name));
+    }
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { BuildReport, GraphDocument, RepoInfo } from '../schema/graph.ts';
 import { OUTPUT_FILES, SCHEMA_VERSION } from '../schema/graph.ts';
+import { renderViews } from './views.ts';
 import { DEFAULT_REGISTRY, type KindRegistry } from '../kinds/registry.ts';
 import { PROFILES, DEFAULT_PROFILE } from '../profiles/index.ts';
 import { compileProfile, type ProfileData } from '../profiles/profile.ts';
@@ -59,6 +60,11 @@ export interface BuildOptions {
   factsCache?: FactsCache;
   /** Decisions from the config file: people confirmed as one or different, findings dismissed. */
   decisions?: Decisions;
+  /**
+   * Views declared in the config file, by name, as explorer query strings: each is laid out and
+   * written as `views/<name>.json` with a light and a dark SVG picture. Needs the layout.
+   */
+  views?: Readonly<Record<string, string>>;
   /** The config file the decisions were read from, as findings about them should name it. */
   decisionsPath?: string;
   /** Layout and search index in worker threads; by default from 100 documents up. */
@@ -246,6 +252,10 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     ...(searchIndex !== undefined ? [[OUTPUT_FILES.searchIndex, `${searchIndex}\n`] as const] : []),
     [OUTPUT_FILES.report, `${JSON.stringify(report, null, 2)}\n`],
   ]);
+  const views = options.views;
+  if (withLayout && views && Object.keys(views).length > 0) {
+    for (const [path, content] of await stage('views', () => renderViews(assembled.graph, views))) files.set(path, content);
+  }
   return { graph: assembled.graph, report, searchIndex, files, timings, documents };
 }
 

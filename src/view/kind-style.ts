@@ -1,18 +1,36 @@
 import { NODE_SHAPES, relationLabel, type EdgeKindInfo, type KindCatalog, type NodeKindInfo, type NodeShape } from '../schema/kinds.ts';
 
-/** The node shapes cytoscape draws, as CSS clip-paths, so the legend shows what the graph draws. */
-export const SHAPE_CLIP: Readonly<Record<NodeShape, string>> = {
-  'round-rectangle': 'inset(10% round 25%)',
-  rectangle: 'inset(10%)',
-  ellipse: 'circle(50%)',
-  star: 'polygon(50% 0%, 61% 35%, 98% 35%, 68% 57%, 79% 91%, 50% 70%, 21% 91%, 32% 57%, 2% 35%, 39% 35%)',
-  hexagon: 'polygon(25% 5%, 75% 5%, 100% 50%, 75% 95%, 25% 95%, 0% 50%)',
-  diamond: 'polygon(50% 0%, 100% 50%, 50% 100%, 0% 50%)',
-  octagon: 'polygon(30% 0%, 70% 0%, 100% 30%, 100% 70%, 70% 100%, 30% 100%, 0% 70%, 0% 30%)',
-  triangle: 'polygon(50% 0%, 100% 100%, 0% 100%)',
-  tag: 'polygon(0% 0%, 70% 0%, 100% 50%, 70% 100%, 0% 100%)',
-  vee: 'polygon(0% 0%, 50% 40%, 100% 0%, 50% 100%)',
+/**
+ * The outline of each node shape cytoscape draws, in a unit square (0 to 100 on both axes):
+ * polygons as corner points, the rest by name. The legend's clip-paths and the snapshot's SVG
+ * both come from here, so every picture shows what the graph draws.
+ */
+export type ShapeOutline = { polygon: ReadonlyArray<readonly [number, number]> } | { ellipse: true } | { rectangle: { inset: number; radius: number } };
+
+export const SHAPE_OUTLINE: Readonly<Record<NodeShape, ShapeOutline>> = {
+  'round-rectangle': { rectangle: { inset: 10, radius: 25 } },
+  rectangle: { rectangle: { inset: 10, radius: 0 } },
+  ellipse: { ellipse: true },
+  star: { polygon: [[50, 0], [61, 35], [98, 35], [68, 57], [79, 91], [50, 70], [21, 91], [32, 57], [2, 35], [39, 35]] },
+  hexagon: { polygon: [[25, 5], [75, 5], [100, 50], [75, 95], [25, 95], [0, 50]] },
+  diamond: { polygon: [[50, 0], [100, 50], [50, 100], [0, 50]] },
+  octagon: { polygon: [[30, 0], [70, 0], [100, 30], [100, 70], [70, 100], [30, 100], [0, 70], [0, 30]] },
+  triangle: { polygon: [[50, 0], [100, 100], [0, 100]] },
+  tag: { polygon: [[0, 0], [70, 0], [100, 50], [70, 100], [0, 100]] },
+  vee: { polygon: [[0, 0], [50, 40], [100, 0], [50, 100]] },
 };
+
+function clipPath(outline: ShapeOutline): string {
+  if ('polygon' in outline) return `polygon(${outline.polygon.map(([x, y]) => `${x}% ${y}%`).join(', ')})`;
+  if ('ellipse' in outline) return 'circle(50%)';
+  const { inset, radius } = outline.rectangle;
+  return radius > 0 ? `inset(${inset}% round ${radius}%)` : `inset(${inset}%)`;
+}
+
+/** The node shapes as CSS clip-paths, for legends drawn in HTML. */
+export const SHAPE_CLIP: Readonly<Record<NodeShape, string>> = Object.fromEntries(
+  Object.entries(SHAPE_OUTLINE).map(([shape, outline]) => [shape, clipPath(outline)]),
+) as Record<NodeShape, string>;
 
 /**
  * The kinds of one graph, as its build described them: how each is named, drawn and ranked.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOutputs } from '../../src/build/emit.ts';
 import { buildGraph } from '../../src/build/pipeline.ts';
 import type { GraphDocument } from '../../src/schema/graph.ts';
+import { shorten } from '../../src/snapshot/text-width.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
@@ -35,6 +36,9 @@ beforeAll(async () => {
   const exportArgs = (format: string, path: string): string[] => ['--import', 'tsx', 'scripts/export.ts', '--format', format, '--out', path, '--data', data];
   for (const [format, path] of [['graphml', 'graph.graphml'], ['gexf', 'graph.gexf'], ['dot', 'graph.dot'], ['cytoscape', 'graph.cyjs'], ['csv', 'csv'], ['neo4j', 'neo4j']] as const) {
     await run(process.execPath, exportArgs(format, join(out, path)), { cwd: root });
+  }
+  for (const file of ['nasty.svg', 'nasty.png']) {
+    await run(process.execPath, ['--import', 'tsx', 'scripts/snapshot.ts', '--view', 'node=doc:docs/nasty.md&focus=1', '--out', join(out, file), '--data', data], { cwd: root });
   }
 }, 120_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -89,4 +93,14 @@ describe('exports read back by tools the project did not write', () => {
     const elements = (JSON.parse(readFileSync(view, 'utf8')) as { elements: { nodes: Array<{ data: { id: string } }> } }).elements;
     expect(elements.nodes.map((node) => node.data.id).sort()).toEqual(['group:nasty', 'person:ann-lee', 'person:bo-chan']);
   }, 60_000);
+
+  it('draws the hostile label in a snapshot that XML reads back exactly, cut to a label length', async () => {
+    const { stdout } = await run('python3', [join(root, 'tests/snapshot/read-svg.py'), join(out, 'nasty.svg')]);
+    const svg = Object.values(JSON.parse(stdout) as Record<string, { title: string; texts: Array<{ text: string }> }>)[0]!;
+    const xmlSafe = NASTY.replace('\u0007', '\ufffd');
+    expect(svg.title).toBe(`${xmlSafe}: its neighbourhood`);
+    expect(svg.texts.map((text) => text.text)).toContain(shorten(xmlSafe, 32));
+    const png = readFileSync(join(out, 'nasty.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
 });

@@ -62,11 +62,21 @@ describe('loadConfig', () => {
     [{ exclude: 'docs/**' }, /"exclude" must be a list of strings/],
     [{ profiles: 'cncf' }, /no setting "profiles"/],
     ['{ not json', /is not valid JSON/],
+    [{ views: ['node=x'] }, /"views" must map names to views/],
+    [{ views: { 'a b': 'node=x' } }, /view "a b": a view's name may hold only letters, digits, - and _/],
+    [{ views: { wg: { node: 'x', depth: 7 } } }, /view "wg": "depth" must be one of 1, 2, 3, not "7"/],
+    [{ views: { wg: { node: ['x'] } } }, /view "wg" must be a query string or an object of parameters/],
   ])('refuses %j with a message that names the file', async (content, message) => {
     const path = write(join(dir, 'bad.json'), content);
     const failure = loadConfig({ config: path }, repo, cwd);
     await expect(failure).rejects.toThrow(ProfileError);
     await expect(failure).rejects.toThrow(message);
+  });
+
+  it('reads declared views as objects of parameters or query strings', async () => {
+    const path = write(join(dir, 'views.json'), { views: { 'supply-chain': { node: 'group:supply chain', focus: true, depth: 2 }, hubs: '?labels=hubs&theme=dark' } });
+    const config = await loadConfig({ config: path }, repo, cwd);
+    expect(config.views).toEqual({ 'supply-chain': 'node=group%3Asupply+chain&focus=1&depth=2', hubs: 'labels=hubs&theme=dark' });
   });
 
   it('says which config file it cannot read', async () => {
