@@ -6,7 +6,8 @@ export default defineConfig({
   base: './',
   plugins: [svelte()],
   worker: { format: 'es' },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1200 },
+  // Two pages: the explorer, and embed.html (one view, for an iframe on another site).
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1200, rollupOptions: { input: { index: 'index.html', embed: 'embed.html' } } },
   test: {
     testTimeout: 120_000,
     hookTimeout: 180_000,

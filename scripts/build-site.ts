@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
 import { writeOutputs } from '../src/build/emit.ts';
 import { buildGraph } from '../src/build/pipeline.ts';
+import { buildApp } from './lib/build-app.ts';
 import { chooseRepo } from './lib/choose-repo.ts';
 import { buildOptionsFrom, CONFIG_OPTIONS, loadConfig } from './lib/config.ts';
 
@@ -15,7 +15,7 @@ const outDir = resolve(projectRoot, values.out);
 try {
   const repo = await chooseRepo(values.repo, log);
   const config = await loadConfig(values, repo.path);
-  await build({ root: projectRoot, build: { outDir }, logLevel: 'warn' });
+  await buildApp(outDir);
   log(`building the graph of ${repo.path} (${repo.reason})…`);
   const output = await buildGraph({ repo: repo.path, ...(repo.repoUrl ? { repoUrl: repo.repoUrl } : {}), ...buildOptionsFrom(config, repo.path, values) });
   await writeOutputs(resolve(outDir, 'data'), output.files);

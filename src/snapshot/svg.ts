@@ -1,6 +1,7 @@
 import { xmlText } from '../exports/text.ts';
-import type { GraphDocument, GraphNode } from '../schema/graph.ts';
+import type { GraphDocument } from '../schema/graph.ts';
 import { byCodePoint } from '../build/text/order.ts';
+import { hubIds } from '../view/hubs.ts';
 import { Kinds, SHAPE_OUTLINE } from '../view/kind-style.ts';
 import type { LabelLevel } from '../view/view.ts';
 import { placeLabels, type LabelRequest } from './label-placement.ts';
@@ -55,12 +56,6 @@ function dash(line: string): string {
   return line === 'dashed' ? ' stroke-dasharray="6 4"' : line === 'dotted' ? ' stroke-dasharray="1.5 3"' : '';
 }
 
-/** Which nodes are hubs: the best-connected tenth, and at least the ten best connected. */
-function hubIds(nodes: readonly GraphNode[], degree: ReadonlyMap<string, number>): Set<string> {
-  const ranked = [...nodes].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || byCodePoint(a.id, b.id));
-  return new Set(ranked.slice(0, Math.max(10, Math.ceil(nodes.length / 10))).map((node) => node.id));
-}
-
 /**
  * A view of the graph as a self-contained SVG: kind colours and shapes as the explorer draws
  * them, labels that do not overlap (those with no free spot are left out), a title and a legend.
@@ -88,7 +83,7 @@ export function renderSnapshotSvg(input: SnapshotInput): string {
   const radius = (id: string): number => Math.min(16, 5 + 1.6 * Math.sqrt(degree.get(id) ?? 0));
   const place = new Map(nodes.map((node) => [node.id, { x: (node.position!.x - minX) * scale, y: (node.position!.y - minY) * scale, r: radius(node.id) }]));
 
-  const hubs = hubIds(nodes, degree);
+  const hubs = hubIds(nodes.map((node) => node.id), (id) => degree.get(id) ?? 0);
   const labelled = input.labels === 'none' ? [] : nodes.filter((node) => input.labels === 'all' || hubs.has(node.id) || node.id === input.selected);
   const labelText = new Map(labelled.map((node) => [node.id, shorten(node.label, LABEL_CHARS)]));
   const requests: LabelRequest[] = labelled

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { buildApp as buildStaticApp } from '../../scripts/lib/build-app.ts';
 import { writeOutputs } from '../../src/build/emit.ts';
 import { buildGraph } from '../../src/build/pipeline.ts';
 
@@ -10,7 +10,7 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 /** Builds the static app once into a temporary folder (without data) and returns its path. */
 export async function buildApp(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'explorer-app-'));
-  await build({ root: projectRoot, build: { outDir, emptyOutDir: true, copyPublicDir: false }, logLevel: 'error' });
+  await buildStaticApp(outDir, { copyPublicDir: false, logLevel: 'error' });
   return outDir;
 }
 

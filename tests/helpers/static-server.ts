@@ -41,7 +41,8 @@ export async function serveSite(siteDir: string, dataDir: string, basePath = '/'
       response.writeHead(404).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    // As public static hosts (GitHub Pages, Netlify) do: other sites may load the embed scripts and the data.
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,7 +1,9 @@
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { EdgeKind, GraphDocument } from '../../schema/graph.ts';
+import { hubIds } from '../../view/hubs.ts';
 import { Kinds } from '../../view/kind-style.ts';
+import type { LabelLevel } from '../../view/view.ts';
 
 cytoscape.use(fcose);
 
@@ -9,7 +11,14 @@ export interface GraphViewCallbacks {
   onSelect(id: string | undefined): void;
 }
 
-function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
+export interface GraphViewOptions {
+  /** Which nodes carry a label; the selection and the hovered neighbourhood always do. */
+  labels?: LabelLevel;
+  /** Pan, zoom, drag and select; an embed may be a still picture. */
+  interactive?: boolean;
+}
+
+function stylesheet(kinds: Kinds, dark: boolean, labels: LabelLevel): StylesheetJson {
   const text = dark ? '#e6e6e6' : '#1f2933';
   const outline = dark ? '#111418' : '#ffffff';
   return [
@@ -38,6 +47,7 @@ function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
       style: { width: 1, 'curve-style': 'haystack', opacity: 0.55, 'haystack-radius': 0 },
     },
     ...kinds.edges.map((info) => ({ selector: `edge.${info.kind}`, style: { 'line-color': info.color, 'line-style': info.line } }) as StylesheetJson[number]),
+    ...(labels === 'all' ? [] : [{ selector: labels === 'hubs' ? 'node[!hub]' : 'node', style: { label: '' } }, { selector: 'node.near, node:selected', style: { label: 'data(label)' } }]),
     { selector: '.hidden', style: { display: 'none' } },
     { selector: 'edge.near', style: { opacity: 1, width: 2.5, 'z-index': 8 } },
     { selector: 'node.near', style: { 'border-width': 2, 'border-color': dark ? '#e6e6e6' : '#1f2933', 'min-zoomed-font-size': 0, 'z-index': 8 } },
@@ -49,10 +59,11 @@ function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
 
 /** Cytoscape elements for a graph; an edge's id is its identity (ends, kind, role, anchor), so builds can be compared. */
 function elementsOf(graph: GraphDocument, degree: (id: string) => number, kinds: Kinds): ElementDefinition[] {
+  const hubs = hubIds(graph.nodes.map((node) => node.id), degree);
   return [
     ...graph.nodes.map((node) => ({
       group: 'nodes' as const,
-      data: { id: node.id, label: node.label, size: Math.min(60, 10 + 4 * Math.sqrt(degree(node.id))) },
+      data: { id: node.id, label: node.label, size: Math.min(60, 10 + 4 * Math.sqrt(degree(node.id))), hub: hubs.has(node.id) },
       classes: kinds.node(node.kind).satellite ? `${node.kind} satellite` : node.kind,
       position: node.position ? { ...node.position } : { x: 0, y: 0 },
     })),
@@ -74,16 +85,23 @@ export class GraphView {
   /** The catalogue the stylesheet was made from, to restyle only when it changes. */
   private catalog: string;
   private dark: boolean;
+  private readonly labels: LabelLevel;
 
-  constructor(container: HTMLElement, graph: GraphDocument, degree: (id: string) => number, dark: boolean, callbacks: GraphViewCallbacks) {
+  constructor(container: HTMLElement, graph: GraphDocument, degree: (id: string) => number, dark: boolean, callbacks: GraphViewCallbacks, options: GraphViewOptions = {}) {
     this.kinds = new Kinds(graph.kinds);
     this.catalog = JSON.stringify(graph.kinds);
     this.dark = dark;
+    this.labels = options.labels ?? 'all';
+    const interactive = options.interactive ?? true;
     this.cy = cytoscape({
       container,
       elements: elementsOf(graph, degree, this.kinds),
       layout: { name: 'preset' },
-      style: stylesheet(this.kinds, dark),
+      style: stylesheet(this.kinds, dark, this.labels),
+      userZoomingEnabled: interactive,
+      userPanningEnabled: interactive,
+      autoungrabify: !interactive,
+      autounselectify: !interactive,
       selectionType: 'single',
       boxSelectionEnabled: false,
       minZoom: 0.02,
@@ -92,6 +110,7 @@ export class GraphView {
     });
     // A mark for benchmarks and the browser's performance panel: when the graph first shows.
     this.cy.one('render', () => performance.mark('tag-graph:graph-painted'));
+    if (!interactive) return;
     this.cy.on('tap', 'node', (event) => callbacks.onSelect(event.target.id()));
     this.cy.on('tap', (event) => {
       if (event.target === this.cy) callbacks.onSelect(undefined);
@@ -154,15 +173,18 @@ export class GraphView {
     if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }
 
-  /** A fast force layout of what is visible; for focused and filtered views. */
-  relayout(): void {
+  /**
+   * A fast force layout of what is visible; for focused and filtered views. From the current
+   * positions unless `randomize`: the same view then gets the same picture on every load.
+   */
+  relayout(randomize = true): void {
     const visible = this.cy.elements(':visible');
-    visible.layout({ name: 'fcose', quality: 'default', uniformNodeDimensions: true, animate: false, randomize: true, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+    visible.layout({ name: 'fcose', quality: 'default', uniformNodeDimensions: true, animate: false, randomize, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
   }
 
   setTheme(dark: boolean): void {
     this.dark = dark;
-    this.cy.style(stylesheet(this.kinds, dark));
+    this.cy.style(stylesheet(this.kinds, dark, this.labels));
   }
 
   /**
@@ -186,14 +208,14 @@ export class GraphView {
           this.cy.add(element);
           continue;
         }
-        if (existing.data('label') !== element.data['label'] || existing.data('size') !== element.data['size']) existing.data(element.data);
+        if (existing.data('label') !== element.data['label'] || existing.data('size') !== element.data['size'] || existing.data('hub') !== element.data['hub']) existing.data(element.data);
         const classes = typeof element.classes === 'string' ? element.classes : '';
         if (classes && !existing.hasClass(classes.split(' ')[0]!)) existing.classes(classes);
         const position = existing.position();
         if (element.position && (position.x !== element.position.x || position.y !== element.position.y)) existing.position(element.position);
       }
     });
-    if (catalogChanged) this.cy.style(stylesheet(this.kinds, this.dark));
+    if (catalogChanged) this.cy.style(stylesheet(this.kinds, this.dark, this.labels));
   }
 
   /** Ids of the nodes currently drawn, for tests and the list view's counts. */

@@ -72,6 +72,11 @@ export interface LoadedData {
   searchIndexUrl: string;
 }
 
+/** The graph alone, as embeds load it: no report, no search index. */
+export async function loadGraph(url: string): Promise<GraphDocument> {
+  return validateGraph(await fetchJson(url), url);
+}
+
 export async function loadData(): Promise<LoadedData> {
   const graphUrl = dataUrl(OUTPUT_FILES.graph);
   const reportUrl = dataUrl(OUTPUT_FILES.report);

@@ -1,0 +1,162 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphDocument } from '../../src/schema/graph.ts';
+import { GraphModel } from '../../src/view/graph-model.ts';
+import { viewSubgraph } from '../../src/view/subset.ts';
+import { parseViewState } from '../../src/view/view.ts';
+import { seriousViolations } from '../helpers/axe.ts';
+import { CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { buildApp, buildData } from '../helpers/site.ts';
+import { serveSite, type StaticSite } from '../helpers/static-server.ts';
+
+const corpus = join(import.meta.dirname, '../../../shared/corpus/tag-security');
+const runs = existsSync(CHROMIUM) && existsSync(corpus);
+const VIEW = 'node=group:software-supply-chain&focus=1&depth=1';
+
+let browser: Browser;
+let site: StaticSite;
+let host: Server;
+let hostUrl: string;
+let graph: GraphDocument;
+
+/** The labels a view shows, by the project's own view module run in Node: what both embeds must list. */
+function expectedLabels(query: string): string[] {
+  const model = new GraphModel(graph);
+  return viewSubgraph(model, parseViewState(query, model.kinds.hiddenByDefault())).nodes.map((node) => node.label).sort();
+}
+
+/** A page on another origin that frames embed.html and carries the web component, as a docs site would. */
+function hostPage(siteUrl: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host docs page</title>
+<script type="module" src="${siteUrl}embed/resize.js"></script>
+<script type="module" src="${siteUrl}embed/tag-graph.js"></script></head>
+<body><main><h1>Supply chain work</h1>
+<iframe id="frame" title="Software Supply Chain neighbourhood" src="${siteUrl}embed.html?${VIEW}&theme=dark" style="width:720px;border:0" loading="eager"></iframe>
+<tag-graph id="component" data="${siteUrl}data/" node="group:software-supply-chain" focus="1" depth="1" theme="light"></tag-graph>
+</main></body></html>`;
+}
+
+async function openHost(): Promise<{ page: Page; errors: string[]; frame: Frame }> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(hostUrl);
+  const frame = page.frame({ url: /embed\.html/ })!;
+  await frame.waitForSelector('[data-testid="embed-graph"] canvas');
+  await page.waitForFunction(() => (document.getElementById('component') as (HTMLElement & { shownIds: string[] }) | null)?.shownIds.length);
+  return { page, errors, frame };
+}
+
+describe.skipIf(!runs && !process.env.CI)('embeds in Chromium, on a host page of another origin', () => {
+  beforeAll(async () => {
+    const [appDir, data] = await Promise.all([buildApp(), buildData(corpus, { repoUrl: 'https://github.com/cncf/tag-security', ref: 'main' })]);
+    graph = JSON.parse(readFileSync(join(data, 'graph.json'), 'utf8')) as GraphDocument;
+    site = await serveSite(appDir, data, '/docs/graph/');
+    host = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(site.url)));
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    // Another port is another origin.
+    hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await new Promise((resolve) => host?.close(resolve));
+  });
+
+  it('shows the view in the frame and in the web component: the same nodes, listed for screen readers', async () => {
+    const { page, errors, frame } = await openHost();
+    const expected = expectedLabels(VIEW);
+    expect(expected).toEqual(expect.arrayContaining(['Software Supply Chain', 'Marina Moore', 'John Kjell', 'Michael Lieberman']));
+    const listed = async (root: Frame | Page, selector: string): Promise<string[]> => (await root.locator(selector).allTextContents()).sort();
+    expect(await listed(frame, '.tg-nodes li button')).toEqual(expected);
+    // Playwright's CSS locators pierce open shadow roots.
+    expect(await listed(page, '#component .tg-nodes li button')).toEqual(expected);
+    expect(await page.locator('#component figure').getAttribute('aria-label')).toBe(`Graph: Software Supply Chain and its neighbourhood, ${expected.length} nodes`);
+    expect(await frame.locator('.tg-legend li').allTextContents()).toEqual(expect.arrayContaining(['Person', 'Group', 'Document']));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sizes the frame to its content, and follows it within a second when it grows', async () => {
+    const { page, frame } = await openHost();
+    const frameHeight = (): Promise<number> => page.evaluate(() => document.getElementById('frame')!.getBoundingClientRect().height);
+    const contentHeight = (): Promise<number> => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await page.waitForFunction(() => document.getElementById('frame')!.getBoundingClientRect().height > 300, undefined, { timeout: 1000 });
+    expect(Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+    const before = await frameHeight();
+    await frame.locator('.tg-nodes summary').click();
+    await page.waitForFunction((previous) => document.getElementById('frame')!.getBoundingClientRect().height > previous + 40, before, { timeout: 1000 });
+    expect(Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('draws theme=dark dark and theme=light light', async () => {
+    const { page, frame } = await openHost();
+    expect(await frame.locator('figure.tg').getAttribute('data-theme')).toBe('dark');
+    expect(await frame.locator('figure.tg').evaluate((figure) => getComputedStyle(figure).backgroundColor)).toBe('rgb(13, 17, 23)');
+    expect(await page.locator('#component figure.tg').evaluate((figure) => getComputedStyle(figure).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await page.close();
+  });
+
+  it('shows a card for a chosen node, and opens the explorer at that node in a new tab', async () => {
+    const { page, frame } = await openHost();
+    await frame.locator('.tg-nodes summary').click();
+    await frame.getByRole('button', { name: 'Marina Moore', exact: true }).click();
+    const card = frame.getByTestId('embed-card');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('Marina Moore');
+    expect(await card.locator('.tg-kind').textContent()).toBe('Person');
+    expect((await card.locator('dt').allTextContents()).length).toBeGreaterThan(0);
+    const [explorer] = await Promise.all([page.context().waitForEvent('page'), card.getByRole('link', { name: 'Open in explorer ↗' }).click()]);
+    await explorer.waitForLoadState();
+    expect(new URL(explorer.url()).pathname).toBe('/docs/graph/');
+    expect(new URL(explorer.url()).searchParams.get('node')).toBe('person:marina-moore');
+    await expect.poll(() => explorer.locator('aside h2').first().textContent(), { timeout: 15_000 }).toBe('Marina Moore');
+    // The footer link opens the whole view.
+    const footer = frame.locator('.tg-footer a');
+    expect(await footer.getAttribute('target')).toBe('_blank');
+    expect(Object.fromEntries(new URL((await footer.getAttribute('href'))!).searchParams)).toEqual({ node: 'group:software-supply-chain', focus: '1', theme: 'dark' });
+    await explorer.close();
+    await page.close();
+  });
+
+  it('reaches the node list from the keyboard inside the web component', async () => {
+    const { page } = await openHost();
+    await page.locator('#component .tg-nodes summary').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.getElementById('component')!.shadowRoot!.activeElement?.textContent);
+    expect(expectedLabels(VIEW)).toContain(focused);
+    await page.close();
+  });
+
+  it('says what is wrong with a view instead of showing a blank box', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}embed.html?node=group:no-such-group&depth=9`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.locator('h2').textContent()).toBe('This view cannot be shown');
+    expect(await alert.locator('li').allTextContents()).toEqual(['"depth" must be one of 1, 2, 3, not "9"', 'this graph has no node "group:no-such-group" (node)']);
+    await page.close();
+  });
+
+  it('has no serious or critical axe finding in the embed page or the host page', async () => {
+    const { page } = await openHost();
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const theme of ['light', 'dark']) {
+      const embed = await browser.newPage();
+      await embed.goto(`${site.url}embed.html?${VIEW}&theme=${theme}`);
+      await embed.waitForSelector('[data-testid="embed-graph"] canvas');
+      expect(await seriousViolations(embed), theme).toEqual([]);
+      await embed.close();
+    }
+    await page.close();
+  });
+});
