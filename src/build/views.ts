@@ -2,6 +2,7 @@ import type { GraphDocument } from '../schema/graph.ts';
 import { renderSnapshotSvg } from '../snapshot/svg.ts';
 import { GraphModel } from '../view/graph-model.ts';
 import { viewSubgraph } from '../view/subset.ts';
+import { viewTitle } from '../view/title.ts';
 import { readView, viewProblems, type ViewState } from '../view/view.ts';
 import { computeLayout } from './layout.ts';
 
@@ -26,7 +27,7 @@ export async function layOutView(graph: GraphDocument, query: string, name: stri
   const positions = await computeLayout(subgraph);
   const nodes = subgraph.nodes.map((node) => ({ ...node, position: positions.get(node.id)! }));
   const selected = view.selected ? model.node(view.selected) : undefined;
-  const title = selected ? (view.focus ? `${selected.label}: its neighbourhood${view.depth > 1 ? ` to depth ${view.depth}` : ''}` : selected.label) : graph.repo.name;
+  const title = viewTitle(model, view);
   const parts = [graph.repo.name, ...(selected ? [model.kinds.node(selected.kind).label] : []), `${nodes.length} nodes, ${subgraph.edges.length} edges`];
   if (view.filter) parts.push(`labels containing "${view.filter}"`);
   return { view, graph: { ...subgraph, nodes }, title, subtitle: parts.join(' · ') };

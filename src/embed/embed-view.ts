@@ -4,6 +4,7 @@ import type { GraphDocument } from '../schema/graph.ts';
 import { GraphModel } from '../view/graph-model.ts';
 import { SHAPE_CLIP } from '../view/kind-style.ts';
 import { viewSubgraph } from '../view/subset.ts';
+import { viewTitle } from '../view/title.ts';
 import { defaultViewState, readView, serialiseViewState, viewProblems, type ViewState } from '../view/view.ts';
 import styles from './embed.css?inline';
 
@@ -67,8 +68,7 @@ export function mountEmbed(target: EmbedTarget, graph: GraphDocument, query: str
 
   const subgraph = viewSubgraph(model, view);
   const selected = view.selected ? model.node(view.selected) : undefined;
-  const name = selected ? (view.focus ? `${selected.label} and its neighbourhood` : selected.label) : graph.repo.name;
-  const figure = element('figure', { class: 'tg', 'data-theme': isDark(view) ? 'dark' : 'light', 'aria-label': `Graph: ${name}, ${subgraph.nodes.length} nodes` });
+  const figure = element('figure', { class: 'tg', 'data-theme': isDark(view) ? 'dark' : 'light', 'aria-label': `Graph: ${viewTitle(model, view)}, ${subgraph.nodes.length} nodes` });
   const canvas = element('div', { class: 'tg-graph', 'data-testid': 'embed-graph', 'aria-hidden': 'true' });
   const footer = element('figcaption', { class: 'tg-footer' });
   const legend = element('ul', { class: 'tg-legend', 'aria-label': 'Legend' });

@@ -80,7 +80,7 @@ describe.skipIf(!runs && !process.env.CI)('embeds in Chromium, on a host page of
     expect(await listed(frame, '.tg-nodes li button')).toEqual(expected);
     // Playwright's CSS locators pierce open shadow roots.
     expect(await listed(page, '#component .tg-nodes li button')).toEqual(expected);
-    expect(await page.locator('#component figure').getAttribute('aria-label')).toBe(`Graph: Software Supply Chain and its neighbourhood, ${expected.length} nodes`);
+    expect(await page.locator('#component figure').getAttribute('aria-label')).toBe(`Graph: Software Supply Chain: its neighbourhood, ${expected.length} nodes`);
     expect(await frame.locator('.tg-legend li').allTextContents()).toEqual(expect.arrayContaining(['Person', 'Group', 'Document']));
     expect(errors).toEqual([]);
     await page.close();

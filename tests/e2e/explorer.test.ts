@@ -205,6 +205,7 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
     const { page, errors } = await open(site, `?node=${encodeURIComponent('group:compliance')}&focus=1&depth=1`);
     await page.getByTestId('detail-panel').waitFor();
     const shown = Number((await page.getByTestId('visible-count').textContent())!.split(' ')[0]);
+    await page.getByTestId('share-open').click();
     await page.getByTestId('export-format').selectOption('graphml');
     const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
     expect(graphml.suggestedFilename()).toBe('cncf-tag-security-graph.graphml');
@@ -215,7 +216,45 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
     await page.getByTestId('export-format').selectOption('png');
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
     expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    await page.getByTestId('export-format').selectOption('svg');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+    const drawn = readFileSync((await svg.path())!, 'utf8');
+    expect(drawn).toContain('<title id="title">Compliance: its neighbourhood</title>');
+    expect(drawn.match(/<(circle|rect|polygon) [^>]*fill="#/g)!.length).toBeGreaterThanOrEqual(shown);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shares a view: the link, the three embed snippets and a live preview that follows the options', async () => {
+    const { page, errors } = await open(site, `?node=${encodeURIComponent('group:compliance')}&focus=1`);
+    await page.getByTestId('detail-panel').waitFor();
+    await page.getByTestId('share-open').click();
+    const dialog = page.getByTestId('share-dialog');
+    await dialog.waitFor();
+    const base = site.url;
+    expect(await dialog.getByTestId('share-link').inputValue()).toBe(`${base}?node=group%3Acompliance&focus=1`);
+    expect(await dialog.getByTestId('share-iframe').inputValue()).toContain(`<iframe src="${base}embed.html?node=group%3Acompliance&amp;focus=1" title="Compliance: its neighbourhood"`);
+    expect(await dialog.getByTestId('share-component').inputValue()).toContain(`<tag-graph data="${base}data/" node="group:compliance" focus="1"></tag-graph>`);
+    expect(await dialog.getByTestId('share-picture').inputValue()).toContain(`${base}data/views/compliance.dark.svg`);
+    const preview = page.frameLocator('[data-testid=share-preview]');
+    await expect.poll(() => preview.locator('.tg-nodes summary').textContent()).toBe(`Nodes shown (${neighbourhood('group:compliance', 1).size - [...neighbourhood('group:compliance', 1)].filter((id) => graph.nodes.find((node) => node.id === id)?.kind === 'external').length})`);
+    await dialog.getByTestId('share-theme').selectOption('dark');
+    await expect.poll(() => preview.locator('figure.tg').getAttribute('data-theme')).toBe('dark');
+    expect(await dialog.getByTestId('share-iframe').inputValue()).toContain('theme=dark');
+    // The preview is sized to its content, as the resize script sizes frames on host pages.
+    await expect.poll(() => page.getByTestId('share-preview').evaluate((frame) => Math.round(frame.getBoundingClientRect().height))).toBeGreaterThan(450);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('takes theme=dark from the URL over the system’s light scheme', async () => {
+    const page = await browser.newPage({ colorScheme: 'light' });
+    await page.goto(`${site.url}?theme=dark`);
+    await page.getByTestId('graph').waitFor();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(17, 20, 24)');
     await page.close();
   });
 

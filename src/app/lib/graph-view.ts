@@ -11,6 +11,12 @@ export interface GraphViewCallbacks {
   onSelect(id: string | undefined): void;
 }
 
+/** What the canvas gives for exports while it is shown: a picture, and where each node is drawn. */
+export interface CanvasPicture {
+  png(): Blob;
+  positions(): Map<string, { x: number; y: number }>;
+}
+
 export interface GraphViewOptions {
   /** Which nodes carry a label; the selection and the hovered neighbourhood always do. */
   labels?: LabelLevel;
@@ -221,6 +227,11 @@ export class GraphView {
   /** Ids of the nodes currently drawn, for tests and the list view's counts. */
   visibleNodeIds(): string[] {
     return this.cy.nodes(':visible').map((node) => node.id());
+  }
+
+  /** Where each shown node is drawn now (after a re-layout, not where the build put it). */
+  positions(): Map<string, { x: number; y: number }> {
+    return new Map(this.cy.nodes(':visible').map((node) => [node.id(), { ...node.position() }]));
   }
 
   /** A PNG of what is drawn now, at twice the screen's scale, on the canvas's background. */
