@@ -1,6 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { viewSubgraph } from '../../src/view/subset.ts';
 import { parseViewState } from '../../src/view/view.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { CHROMIUM, launchBrowser } from '../helpers/browser.ts';
+import { serveHostPage, type HostPage } from '../helpers/host-page.ts';
 import { buildApp, buildData } from '../helpers/site.ts';
 import { serveSite, type StaticSite } from '../helpers/static-server.ts';
 
@@ -19,25 +18,13 @@ const VIEW = 'node=group:software-supply-chain&focus=1&depth=1';
 
 let browser: Browser;
 let site: StaticSite;
-let host: Server;
-let hostUrl: string;
+let host: HostPage;
 let graph: GraphDocument;
 
 /** The labels a view shows, by the project's own view module run in Node: what both embeds must list. */
 function expectedLabels(query: string): string[] {
   const model = new GraphModel(graph);
   return viewSubgraph(model, parseViewState(query, model.kinds.hiddenByDefault())).nodes.map((node) => node.label).sort();
-}
-
-/** A page on another origin that frames embed.html and carries the web component, as a docs site would. */
-function hostPage(siteUrl: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host docs page</title>
-<script type="module" src="${siteUrl}embed/resize.js"></script>
-<script type="module" src="${siteUrl}embed/tag-graph.js"></script></head>
-<body><main><h1>Supply chain work</h1>
-<iframe id="frame" title="Software Supply Chain neighbourhood" src="${siteUrl}embed.html?${VIEW}&theme=dark" style="width:720px;border:0" loading="eager"></iframe>
-<tag-graph id="component" data="${siteUrl}data/" node="group:software-supply-chain" focus="1" depth="1" theme="light"></tag-graph>
-</main></body></html>`;
 }
 
 async function openHost(): Promise<{ page: Page; errors: string[]; frame: Frame }> {
@@ -47,7 +34,7 @@ async function openHost(): Promise<{ page: Page; errors: string[]; frame: Frame 
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(hostUrl);
+  await page.goto(host.url);
   const frame = page.frame({ url: /embed\.html/ })!;
   await frame.waitForSelector('[data-testid="embed-graph"] canvas');
   await page.waitForFunction(() => (document.getElementById('component') as (HTMLElement & { shownIds: string[] }) | null)?.shownIds.length);
@@ -59,17 +46,15 @@ describe.skipIf(!runs && !process.env.CI)('embeds in Chromium, on a host page of
     const [appDir, data] = await Promise.all([buildApp(), buildData(corpus, { repoUrl: 'https://github.com/cncf/tag-security', ref: 'main' })]);
     graph = JSON.parse(readFileSync(join(data, 'graph.json'), 'utf8')) as GraphDocument;
     site = await serveSite(appDir, data, '/docs/graph/');
-    host = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(site.url)));
-    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     // Another port is another origin.
-    hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
+    host = await serveHostPage(site.url, { node: 'group:software-supply-chain', focus: true, depth: 1 }, { frame: 'dark', component: 'light' });
     browser = await launchBrowser();
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    await new Promise((resolve) => host?.close(resolve));
+    await host?.close();
   });
 
   it('shows the view in the frame and in the web component: the same nodes, listed for screen readers', async () => {

@@ -185,7 +185,8 @@ export class GraphView {
    */
   relayout(randomize = true): void {
     const visible = this.cy.elements(':visible');
-    visible.layout({ name: 'fcose', quality: 'default', uniformNodeDimensions: true, animate: false, randomize, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+    // Labels count as part of each node, so a small view lays out with its labels apart.
+    visible.layout({ name: 'fcose', quality: 'default', nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 80, animate: false, randomize, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
   }
 
   setTheme(dark: boolean): void {
