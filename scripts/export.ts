@@ -3,8 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GraphModel } from '../src/view/graph-model.ts';
 import { validateGraph } from '../src/app/lib/load-data.ts';
-import { parseViewState } from '../src/view/view.ts';
-import { viewSubgraph } from '../src/view/subset.ts';
+import { checkView, viewSubgraph } from '../src/view/subset.ts';
 import { EXPORT_FORMATS, exportGraph, isExportFormat } from '../src/exports/formats.ts';
 import { OUTPUT_FILES } from '../src/schema/graph.ts';
 import { runMain } from './lib/run-main.ts';
@@ -30,7 +29,15 @@ async function main(): Promise<number> {
   const path = join(resolve(values.data), OUTPUT_FILES.graph);
   const document = validateGraph(JSON.parse(await readFile(path, 'utf8')) as unknown, path);
   const model = new GraphModel(document);
-  const graph = values.view === undefined ? document : viewSubgraph(model, parseViewState(values.view.replace(/^\?/, ''), model.kinds.hiddenByDefault()));
+  let graph = document;
+  if (values.view !== undefined) {
+    const { view, problems } = checkView(model, values.view);
+    if (problems.length > 0) {
+      process.stderr.write(`error: --view: ${problems.join('; ')}\n`);
+      return 2;
+    }
+    graph = viewSubgraph(model, view);
+  }
   const files = exportGraph(graph, values.format);
   const out = resolve(values.out);
   if (files.size === 1) {

@@ -1,9 +1,9 @@
 import type { GraphDocument } from '../schema/graph.ts';
 import { renderSnapshotSvg } from '../snapshot/svg.ts';
 import { GraphModel } from '../view/graph-model.ts';
-import { viewSubgraph } from '../view/subset.ts';
+import { checkView, viewSubgraph } from '../view/subset.ts';
 import { viewTitle } from '../view/title.ts';
-import { readView, viewProblems, type ViewState } from '../view/view.ts';
+import type { ViewState } from '../view/view.ts';
 import { computeLayout } from './layout.ts';
 
 /** A view that cannot be drawn: a parameter it cannot read, or a node or kind the graph lacks. */
@@ -20,8 +20,7 @@ export interface LaidOutView {
 /** Reads a view's query string against a graph and lays out what it shows; `name` says which view an error is about. */
 export async function layOutView(graph: GraphDocument, query: string, name: string): Promise<LaidOutView> {
   const model = new GraphModel(graph);
-  const { view, problems } = readView(query.replace(/^\?/, ''), model.kinds.hiddenByDefault());
-  problems.push(...viewProblems(view, { hasNode: (id) => model.node(id) !== undefined, nodeKinds: model.kinds.nodes.map((info) => info.kind), edgeKinds: model.kinds.edges.map((info) => info.kind) }));
+  const { view, problems } = checkView(model, query);
   if (problems.length > 0) throw new ViewError(`view ${name}: ${problems.join('; ')}`);
   const subgraph = viewSubgraph(model, view);
   const positions = await computeLayout(subgraph);

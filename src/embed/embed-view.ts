@@ -3,9 +3,9 @@ import { relationsOf } from '../app/lib/relations.ts';
 import type { GraphDocument } from '../schema/graph.ts';
 import { GraphModel } from '../view/graph-model.ts';
 import { SHAPE_CLIP } from '../view/kind-style.ts';
-import { viewSubgraph } from '../view/subset.ts';
+import { checkView, viewSubgraph } from '../view/subset.ts';
 import { viewTitle } from '../view/title.ts';
-import { defaultViewState, readView, serialiseViewState, viewProblems, type ViewState } from '../view/view.ts';
+import { defaultViewState, serialiseViewState, type ViewState } from '../view/view.ts';
 import styles from './embed.css?inline';
 
 /** Views up to this many nodes are laid out on their own in the browser; larger ones keep the build's positions. */
@@ -62,8 +62,7 @@ export function mountMessage(target: EmbedTarget, heading: string, lines: readon
 export function mountEmbed(target: EmbedTarget, graph: GraphDocument, query: string): MountedEmbed {
   const model = new GraphModel(graph);
   const hidden = model.kinds.hiddenByDefault();
-  const { view, problems } = readView(query, hidden);
-  problems.push(...viewProblems(view, { hasNode: (id) => model.node(id) !== undefined, nodeKinds: model.kinds.nodes.map((info) => info.kind), edgeKinds: model.kinds.edges.map((info) => info.kind) }));
+  const { view, problems } = checkView(model, query);
   if (problems.length > 0) return mountMessage(target, 'This view cannot be shown', problems, isDark(view));
 
   const subgraph = viewSubgraph(model, view);

@@ -1,6 +1,6 @@
 import type { GraphDocument } from '../schema/graph.ts';
 import type { GraphModel } from './graph-model.ts';
-import type { ViewState } from './view.ts';
+import { readView, viewProblems, type ParsedView, type ViewState } from './view.ts';
 
 /**
  * The nodes a view shows: of a shown kind, matching the text filter, and within the focus depth
@@ -39,4 +39,14 @@ export function viewSubgraph(model: GraphModel, view: ViewState): GraphDocument 
     nodes,
     edges,
   };
+}
+
+/**
+ * Reads a view's query string against a graph: every parameter it cannot read, and every node,
+ * kind or relation it names that the graph lacks, is a problem.
+ */
+export function checkView(model: GraphModel, query: string): ParsedView {
+  const { view, problems } = readView(query.replace(/^\?/, ''), model.kinds.hiddenByDefault());
+  problems.push(...viewProblems(view, { hasNode: (id) => model.node(id) !== undefined, nodeKinds: model.kinds.nodes.map((info) => info.kind), edgeKinds: model.kinds.edges.map((info) => info.kind) }));
+  return { view, problems };
 }

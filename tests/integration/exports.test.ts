@@ -103,4 +103,9 @@ describe('exports read back by tools the project did not write', () => {
     const png = readFileSync(join(out, 'nasty.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
+
+  it('refuses to export a view of a node the graph lacks, saying so', async () => {
+    const failure = run(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--format', 'dot', '--out', join(out, 'none.dot'), '--data', data, '--view', 'node=doc:nope.md&depth=5'], { cwd: root });
+    await expect(failure).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('error: --view: "depth" must be one of 1, 2, 3, not "5"; this graph has no node "doc:nope.md" (node)') });
+  });
 });
