@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { buildApp, buildData } from '../tests/helpers/site.ts';
 import { serveSite } from '../tests/helpers/static-server.ts';
 import { median, percentile } from './bench/stats.ts';
+import { countTransfer, type Transfer } from './bench/transfer.ts';
 
 /**
  * `npm run bench:app [-- --runs 5 --repo DIR]`: the built explorer on a repository's graph,
@@ -27,6 +26,7 @@ interface Run {
   keystrokes: number[];
   longestTask: number;
   heapMb: number;
+  transfer: Transfer;
 }
 const results: Run[] = [];
 try {
@@ -40,6 +40,7 @@ try {
         for (const entry of list.getEntries()) tasks.push(entry.startTime, entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
+    const transfer = countTransfer(page);
     await page.goto(site.url);
     const mark = (name: string): Promise<number> =>
       page.waitForFunction((wanted) => performance.getEntriesByName(wanted)[0]?.startTime, name, { timeout: 60_000, polling: 50 }).then((handle) => handle.jsonValue() as Promise<number>);
@@ -100,7 +101,7 @@ try {
       return longest;
     }, paint);
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-    results.push({ hoverP95, paint, searchReady, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024 });
+    results.push({ hoverP95, paint, searchReady, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024, transfer: await transfer.total() });
     await context.close();
   }
 } finally {
@@ -108,11 +109,6 @@ try {
   await site.close();
 }
 
-const files = (folder: string): string[] => readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-const bytes = (paths: string[]): { raw: number; gzip: number } =>
-  paths.reduce((sum, path) => ({ raw: sum.raw + statSync(path).size, gzip: sum.gzip + gzipSync(readFileSync(path), { level: 9 }).length }), { raw: 0, gzip: 0 });
-const app = bytes(files(appDir).filter((path) => /\.(js|css|html|svg)$/.test(path)));
-const data = bytes(['graph.json', 'report.json', 'search-index.json'].map((name) => join(dataDir, name)));
 const mb = (n: number): string => `${(n / 1e6).toFixed(2)} MB`;
 const allKeys = results.flatMap((run) => run.keystrokes);
 process.stdout.write(`repo: ${resolve(values.repo)}, ${runs} fresh loads in headless Chromium, 1400×900\n`);
@@ -122,4 +118,4 @@ process.stdout.write(`keystroke to results ("${values.query}")     median ${medi
 process.stdout.write(`hover: frame interval p95 while sweeping the canvas  ${median(results.map((r) => r.hoverP95)).toFixed(0)} ms\n`);
 process.stdout.write(`longest main-thread task after first paint         ${median(results.map((r) => r.longestTask)).toFixed(0)} ms\n`);
 process.stdout.write(`JS heap after typing                               ${median(results.map((r) => r.heapMb)).toFixed(0)} MB\n`);
-process.stdout.write(`download: app ${mb(app.raw)} raw / ${mb(app.gzip)} gzip; data ${mb(data.raw)} raw / ${mb(data.gzip)} gzip\n`);
+process.stdout.write(`download (every response of a load, until after the hover sweep)  ${mb(median(results.map((r) => r.transfer.raw)))} raw / ${mb(median(results.map((r) => r.transfer.gzip)))} gzip\n`);

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import type { Page } from 'playwright-core';
 import { layOutView } from '../src/build/views.ts';
@@ -14,6 +13,7 @@ import { serveSite } from '../tests/helpers/static-server.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from './bench/stats.ts';
+import { countTransfer } from './bench/transfer.ts';
 
 /**
  * `npm run bench:embed [-- --runs 5 --repo DIR --node ID]`: what embedding a view costs, beside
@@ -39,15 +39,13 @@ interface Load {
 }
 
 async function load(page: Page, url: string): Promise<Load> {
-  const bodies: Array<Promise<Buffer>> = [];
-  page.on('response', (response) => bodies.push(response.body().catch(() => Buffer.alloc(0))));
+  const transfer = countTransfer(page);
   await page.goto(url);
   const paint = (await page
     .waitForFunction(() => performance.getEntriesByName('tag-graph:graph-painted')[0]?.startTime, undefined, { timeout: 60_000, polling: 20 })
     .then((handle) => handle.jsonValue())) as number;
   await page.waitForLoadState('networkidle');
-  const all = await Promise.all(bodies);
-  return { paint, raw: all.reduce((sum, body) => sum + body.length, 0), gzip: all.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0) };
+  return { paint, ...(await transfer.total()) };
 }
 
 const site = await serveSite(appDir, dataDir);

@@ -8,9 +8,6 @@ import { viewTitle } from '../view/title.ts';
 import { defaultViewState, serialiseViewState, type ViewState } from '../view/view.ts';
 import styles from './embed.css?inline';
 
-/** Views up to this many nodes are laid out on their own in the browser; larger ones keep the build's positions. */
-const RELAYOUT_LIMIT = 400;
-
 export interface EmbedTarget {
   /** Where the embed's elements go: a page's element or a shadow root. */
   root: HTMLElement | ShadowRoot;
@@ -126,7 +123,8 @@ export function mountEmbed(target: EmbedTarget, graph: GraphDocument, query: str
   target.root.append(element('style', {}, styles), figure);
 
   const graphView = new GraphView(canvas, subgraph, (id) => model.degree(id), figure.dataset['theme'] === 'dark', { onSelect: showCard }, { labels: view.labels, interactive: view.interactive });
-  if (subgraph.nodes.length < graph.nodes.length && subgraph.nodes.length <= RELAYOUT_LIMIT) graphView.relayout(false);
+  // A part of the graph is laid out on its own (when small enough); the whole keeps the build's positions.
+  graphView.setVisible(new Set(subgraph.nodes.map((node) => node.id)), () => true, subgraph.nodes.length < graph.nodes.length);
   graphView.fit();
   if (selected) graphView.select(selected.id, false);
 

@@ -322,6 +322,31 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
     rmSync(empty, { recursive: true, force: true });
   });
 
+  it('labels only hubs at the overview, more as you zoom in, and lays out a focused view on its own', async () => {
+    const { page, errors } = await open(site);
+    const canvas = page.getByTestId('graph');
+    await canvas.locator('canvas').first().waitFor();
+    const labelled = async (): Promise<number> => Number(await canvas.getAttribute('data-labelled'));
+    const shown = await visibleCount(page);
+    await expect.poll(labelled).toBeGreaterThanOrEqual(5);
+    const overview = await labelled();
+    // The best-connected 2% (at least 12): not every label that would fit.
+    expect(overview).toBeLessThanOrEqual(Math.max(12, Math.ceil(shown * 0.02)));
+    // Each level of labels shows at twice the zoom of the one before.
+    await page.getByTestId('zoom-in').click();
+    await expect.poll(labelled).toBeGreaterThan(overview);
+    const closer = await labelled();
+    await page.getByTestId('zoom-in').click();
+    await expect.poll(labelled).toBeGreaterThan(closer);
+    // Focused on a group: its neighbourhood is laid out on its own and fitted, all of it labelled.
+    await page.goto(`${site.url}?node=${encodeURIComponent('group:automated-governance')}&focus=1&depth=1`);
+    await canvas.locator('canvas').first().waitFor();
+    const focused = await visibleCount(page);
+    await expect.poll(labelled).toBe(focused);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('is usable at phone width', async () => {
     const { page, errors } = await open(site, '', { width: 390, height: 844 });
     await page.getByTestId('search-input').fill('Justin Cappos');

@@ -1,14 +1,17 @@
-import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Collection, type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { EdgeKind, GraphDocument } from '../../schema/graph.ts';
 import { hubIds } from '../../view/hubs.ts';
 import { Kinds } from '../../view/kind-style.ts';
+import { labelFontSizes, READABLE_PX } from '../../view/label-levels.ts';
 import type { LabelLevel } from '../../view/view.ts';
 
 cytoscape.use(fcose);
 
 export interface GraphViewCallbacks {
   onSelect(id: string | undefined): void;
+  /** How many labels are drawn at the current zoom, after it changes (at most once a frame). */
+  onLabels?(drawn: number): void;
 }
 
 /** What the canvas gives for exports while it is shown: a picture, and where each node is drawn. */
@@ -24,7 +27,7 @@ export interface GraphViewOptions {
   interactive?: boolean;
 }
 
-function stylesheet(kinds: Kinds, dark: boolean, labels: LabelLevel): StylesheetJson {
+function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
   const text = dark ? '#e6e6e6' : '#1f2933';
   const outline = dark ? '#111418' : '#ffffff';
   return [
@@ -33,34 +36,47 @@ function stylesheet(kinds: Kinds, dark: boolean, labels: LabelLevel): Stylesheet
       style: {
         width: 'data(size)',
         height: 'data(size)',
-        label: 'data(label)',
-        'font-size': 9,
-        'min-zoomed-font-size': 7,
+        // Each label's size comes from its level of detail (label-levels.ts): it shows from the
+        // zoom at which it is READABLE_PX on screen, and never over another label.
+        label: 'data(caption)',
+        'font-size': 'data(fontSize)',
+        'min-zoomed-font-size': READABLE_PX,
         color: text,
         'text-outline-color': outline,
         'text-outline-width': 2,
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        'text-max-width': '140px',
-        'text-wrap': 'ellipsis',
       },
     },
+    { selector: 'node[fontSize = 0]', style: { label: '' } },
     ...kinds.nodes.map((info) => ({ selector: `node.${info.kind}`, style: { 'background-color': info.color, shape: info.shape } }) as StylesheetJson[number]),
-    // Entities are labelled from further out than documents and what hangs from them.
-    { selector: 'node.document, node.satellite', style: { 'min-zoomed-font-size': 12 } },
     {
       selector: 'edge',
       style: { width: 1, 'curve-style': 'haystack', opacity: 0.55, 'haystack-radius': 0 },
     },
     ...kinds.edges.map((info) => ({ selector: `edge.${info.kind}`, style: { 'line-color': info.color, 'line-style': info.line } }) as StylesheetJson[number]),
-    ...(labels === 'all' ? [] : [{ selector: labels === 'hubs' ? 'node[!hub]' : 'node', style: { label: '' } }, { selector: 'node.near, node:selected', style: { label: 'data(label)' } }]),
     { selector: '.hidden', style: { display: 'none' } },
-    { selector: 'edge.near', style: { opacity: 1, width: 2.5, 'z-index': 8 } },
-    { selector: 'node.near', style: { 'border-width': 2, 'border-color': dark ? '#e6e6e6' : '#1f2933', 'min-zoomed-font-size': 0, 'z-index': 8 } },
-    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': dark ? '#ffd166' : '#f2994a', 'font-size': 12, 'min-zoomed-font-size': 0, 'z-index': 10 } },
-    { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#ff4d6d', 'min-zoomed-font-size': 0, 'z-index': 9 } },
+    // The hovered neighbourhood and the selection are labelled whatever their level, at a size
+    // set for the zoom (see markNear); haystack edges cannot carry labels, so these are straight.
+    { selector: 'edge.near', style: { opacity: 1, width: 2.5, 'z-index': 8, 'curve-style': 'straight', label: 'data(relation)', color: text, 'text-outline-color': outline, 'text-outline-width': 2, 'min-zoomed-font-size': 0 } },
+    { selector: 'node.near', style: { label: 'data(caption)', 'border-width': 2, 'border-color': dark ? '#e6e6e6' : '#1f2933', 'min-zoomed-font-size': 0, 'z-index': 8 } },
+    { selector: 'node:selected', style: { label: 'data(caption)', 'border-width': 4, 'border-color': dark ? '#ffd166' : '#f2994a', 'min-zoomed-font-size': 0, 'z-index': 10 } },
+    { selector: 'node.on-path', style: { label: 'data(caption)', 'border-width': 4, 'border-color': '#ff4d6d', 'min-zoomed-font-size': 0, 'z-index': 9 } },
     { selector: 'edge.on-path', style: { 'line-color': '#ff4d6d', width: 4, opacity: 1, 'z-index': 9 } },
   ];
+}
+
+/** Views up to this many nodes are laid out on their own; larger ones keep the build's positions. */
+export const RELAYOUT_LIMIT = 400;
+
+/** A label on one line: long titles end in an ellipsis. */
+function caption(label: string): string {
+  const chars = [...label.replace(/\s+/g, ' ')];
+  return chars.length <= 40 ? chars.join('') : `${chars.slice(0, 39).join('')}…`;
+}
+
+function homePositions(graph: GraphDocument): Map<string, { x: number; y: number }> {
+  return new Map(graph.nodes.map((node) => [node.id, node.position ? { ...node.position } : { x: 0, y: 0 }]));
 }
 
 /** Cytoscape elements for a graph; an edge's id is its identity (ends, kind, role, anchor), so builds can be compared. */
@@ -69,13 +85,13 @@ function elementsOf(graph: GraphDocument, degree: (id: string) => number, kinds:
   return [
     ...graph.nodes.map((node) => ({
       group: 'nodes' as const,
-      data: { id: node.id, label: node.label, size: Math.min(60, 10 + 4 * Math.sqrt(degree(node.id))), hub: hubs.has(node.id) },
+      data: { id: node.id, label: node.label, caption: caption(node.label), size: Math.min(60, 10 + 4 * Math.sqrt(degree(node.id))), hub: hubs.has(node.id), fontSize: 0 },
       classes: kinds.node(node.kind).satellite ? `${node.kind} satellite` : node.kind,
       position: node.position ? { ...node.position } : { x: 0, y: 0 },
     })),
     ...graph.edges.map((edge) => ({
       group: 'edges' as const,
-      data: { id: `edge\u0000${edge.source}\u0000${edge.target}\u0000${edge.kind}\u0000${edge.role ?? ''}\u0000${edge.anchor ?? ''}`, source: edge.source, target: edge.target, kind: edge.kind },
+      data: { id: `edge\u0000${edge.source}\u0000${edge.target}\u0000${edge.kind}\u0000${edge.role ?? ''}\u0000${edge.anchor ?? ''}`, source: edge.source, target: edge.target, kind: edge.kind, relation: edge.role ?? kinds.edge(edge.kind).label },
       classes: edge.kind,
     })),
   ];
@@ -92,6 +108,12 @@ export class GraphView {
   private catalog: string;
   private dark: boolean;
   private readonly labels: LabelLevel;
+  /** Where the build put each node: what a view that is not laid out on its own shows. */
+  private home = new Map<string, { x: number; y: number }>();
+  /** Whether the shown nodes were laid out on their own, away from home. */
+  private away = false;
+  /** Whether labels have their levels yet: the first setVisible gives them. */
+  private labelled = false;
 
   constructor(container: HTMLElement, graph: GraphDocument, degree: (id: string) => number, dark: boolean, callbacks: GraphViewCallbacks, options: GraphViewOptions = {}) {
     this.kinds = new Kinds(graph.kinds);
@@ -103,7 +125,7 @@ export class GraphView {
       container,
       elements: elementsOf(graph, degree, this.kinds),
       layout: { name: 'preset' },
-      style: stylesheet(this.kinds, dark, this.labels),
+      style: stylesheet(this.kinds, dark),
       userZoomingEnabled: interactive,
       userPanningEnabled: interactive,
       autoungrabify: !interactive,
@@ -114,8 +136,22 @@ export class GraphView {
       maxZoom: 4,
       wheelSensitivity: 0.3,
     });
+    this.home = homePositions(graph);
+    this.onLabels = callbacks.onLabels;
     // A mark for benchmarks and the browser's performance panel: when the graph first shows.
     this.cy.one('render', () => performance.mark('tag-graph:graph-painted'));
+    // Labels of the hovered and selected nodes keep one size on screen, whatever the zoom.
+    let counting = false;
+    this.cy.on('zoom', () => {
+      this.sizeMarkedLabels();
+      if (counting || !callbacks.onLabels) return;
+      counting = true;
+      requestAnimationFrame(() => {
+        counting = false;
+        callbacks.onLabels?.(this.labelsDrawn());
+      });
+    });
+
     if (!interactive) return;
     this.cy.on('tap', 'node', (event) => callbacks.onSelect(event.target.id()));
     this.cy.on('tap', (event) => {
@@ -123,38 +159,116 @@ export class GraphView {
     });
     // Hover marks only the node's neighbourhood: fading everything else restyled every element
     // on every hover (a p95 frame of 133 ms on the corpus in npm run bench:app).
-    let near: ReturnType<Core['collection']> | undefined;
     this.cy.on('mouseover', 'node', (event) => {
-      near?.removeClass('near');
-      near = event.target.closedNeighborhood();
-      near?.addClass('near');
+      this.unmarkNear();
+      const near: Collection = event.target.closedNeighborhood();
+      near.addClass('near');
+      this.near = near;
+      this.sizeMarkedLabels();
     });
-    this.cy.on('mouseout', 'node', () => {
-      near?.removeClass('near');
-      near = undefined;
+    this.cy.on('mouseout', 'node', () => this.unmarkNear());
+  }
+
+  private near: Collection | undefined;
+  private onLabels: ((drawn: number) => void) | undefined;
+
+  /** Labels drawn at the current zoom by their level of detail (hover and selection aside). */
+  labelsDrawn(): number {
+    const zoom = this.cy.zoom();
+    return this.cy.nodes().not('.hidden').filter((node) => (node.data('fontSize') as number) * zoom >= READABLE_PX).length;
+  }
+
+  private unmarkNear(): void {
+    this.near?.removeClass('near').removeStyle('font-size');
+    this.near = undefined;
+    // The selection keeps its own size.
+    this.sizeMarkedLabels();
+  }
+
+  /** The hovered neighbourhood's and the selection's labels at a steady 12 px on screen. */
+  private sizeMarkedLabels(): void {
+    const size = 12 / this.cy.zoom();
+    this.cy.batch(() => {
+      this.near?.style('font-size', size);
+      this.cy.nodes(':selected').style('font-size', size);
     });
   }
 
-  /** Shows only these nodes, and the edges of allowed kinds between them. */
-  setVisible(nodeIds: ReadonlySet<string>, edgeAllowed: (kind: EdgeKind) => boolean): void {
+  /**
+   * Label level of detail for what is shown now (see label-levels.ts): best-connected entities
+   * first, documents and what hangs from them after.
+   */
+  private relabel(): void {
+    const shown = this.cy.nodes().not('.hidden');
+    const chosen = this.labels === 'none' ? [] : this.labels === 'hubs' ? shown.filter('[?hub]').nodes() : shown;
+    const box = shown.boundingBox({ includeLabels: false });
+    const overview = Math.min(1.5, (this.cy.width() - 60) / Math.max(1, box.w), (this.cy.height() - 60) / Math.max(1, box.h));
+    const fonts = labelFontSizes(
+      chosen.map((node) => {
+        const { x, y } = node.position();
+        const weight = node.hasClass('satellite') ? 0.25 : node.hasClass('document') ? 0.5 : 1;
+        return { id: node.id(), label: node.data('caption') as string, x, y, size: node.data('size') as number, importance: weight * node.degree(false) };
+      }),
+      overview > 0 ? overview : 1,
+    );
+    this.cy.batch(() => {
+      shown.forEach((node) => {
+        const font = fonts.get(node.id()) ?? 0;
+        if (node.data('fontSize') !== font) node.data('fontSize', font);
+      });
+    });
+    this.onLabels?.(this.labelsDrawn());
+  }
+
+  /**
+   * Shows only these nodes, and the edges of allowed kinds between them. With `layOut`, a view
+   * of up to RELAYOUT_LIMIT nodes is laid out on its own, from where the build put its nodes;
+   * otherwise every node is where the build put it.
+   */
+  setVisible(nodeIds: ReadonlySet<string>, edgeAllowed: (kind: EdgeKind) => boolean, layOut = false): void {
     // Only elements whose state changes are touched: each touched element is restyled.
+    let changed = false;
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
         const hidden = !nodeIds.has(node.id());
-        if (node.hasClass('hidden') !== hidden) node.toggleClass('hidden', hidden);
+        if (node.hasClass('hidden') === hidden) return;
+        node.toggleClass('hidden', hidden);
+        changed = true;
       });
       this.cy.edges().forEach((edge) => {
         const hidden = !edgeAllowed(edge.data('kind')) || !nodeIds.has(edge.data('source')) || !nodeIds.has(edge.data('target'));
-        if (edge.hasClass('hidden') !== hidden) edge.toggleClass('hidden', hidden);
+        if (edge.hasClass('hidden') === hidden) return;
+        edge.toggleClass('hidden', hidden);
+        changed = true;
       });
     });
+    const own = layOut && nodeIds.size <= RELAYOUT_LIMIT;
+    // The same nodes laid out the same way (a keystroke in the search box, say): nothing to redo.
+    if (!changed && own === this.away && this.labelled) return;
+    this.labelled = true;
+    if (own || this.away) this.goHome();
+    if (own) this.relayout(false);
+    else this.relabel();
+  }
+
+  /** Every node back where the build put it. */
+  private goHome(): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        const place = this.home.get(node.id());
+        const now = node.position();
+        if (place && (place.x !== now.x || place.y !== now.y)) node.position(place);
+      });
+    });
+    this.away = false;
   }
 
   select(id: string | undefined, centre: boolean): void {
     this.cy.batch(() => {
-      this.cy.nodes(':selected').unselect();
+      this.cy.nodes(':selected').unselect().removeStyle('font-size');
       if (id) this.cy.getElementById(id).select();
     });
+    this.sizeMarkedLabels();
     const node = id ? this.cy.getElementById(id) : undefined;
     if (centre && node && node.nonempty() && !node.hasClass('hidden')) {
       this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 1) }, { duration: 250 });
@@ -173,6 +287,11 @@ export class GraphView {
     });
   }
 
+  /** Zooms about the centre of the canvas: the keyboard's way to zoom, and a steadier one than a wheel. */
+  zoomBy(factor: number): void {
+    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+  }
+
   /** Fits what is shown, without zooming a handful of nodes up to poster size. */
   fit(): void {
     this.cy.fit(this.cy.elements(':visible'), 30);
@@ -185,13 +304,14 @@ export class GraphView {
    */
   relayout(randomize = true): void {
     const visible = this.cy.elements(':visible');
-    // Labels count as part of each node, so a small view lays out with its labels apart.
-    visible.layout({ name: 'fcose', quality: 'default', nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 80, animate: false, randomize, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+    visible.layout({ name: 'fcose', quality: 'default', uniformNodeDimensions: true, idealEdgeLength: () => 80, nodeRepulsion: () => 9000, animate: false, randomize, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+    this.away = true;
+    this.relabel();
   }
 
   setTheme(dark: boolean): void {
     this.dark = dark;
-    this.cy.style(stylesheet(this.kinds, dark, this.labels));
+    this.cy.style(stylesheet(this.kinds, dark));
   }
 
   /**
@@ -222,7 +342,9 @@ export class GraphView {
         if (element.position && (position.x !== element.position.x || position.y !== element.position.y)) existing.position(element.position);
       }
     });
-    if (catalogChanged) this.cy.style(stylesheet(this.kinds, this.dark, this.labels));
+    if (catalogChanged) this.cy.style(stylesheet(this.kinds, this.dark));
+    this.home = homePositions(graph);
+    this.relabel();
   }
 
   /** Ids of the nodes currently drawn, for tests and the list view's counts. */
