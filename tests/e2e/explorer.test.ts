@@ -355,6 +355,13 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Justin Cappos');
     const box = await panel.boundingBox();
     expect(box?.width).toBeLessThanOrEqual(390);
+    // Details first, within the first screen; the graph of the chosen node below them.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const detail = (await panel.boundingBox())!;
+    const graphBox = (await page.getByTestId('graph').boundingBox())!;
+    expect(detail.y).toBeLessThan(844);
+    expect(graphBox.y).toBeGreaterThanOrEqual(detail.y + detail.height - 1);
+    expect(await page.getByTestId('graph').locator('canvas').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

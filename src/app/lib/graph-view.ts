@@ -63,6 +63,8 @@ function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
     { selector: 'node:selected', style: { label: 'data(caption)', 'border-width': 4, 'border-color': dark ? '#ffd166' : '#f2994a', 'min-zoomed-font-size': 0, 'z-index': 10 } },
     { selector: 'node.on-path', style: { label: 'data(caption)', 'border-width': 4, 'border-color': '#ff4d6d', 'min-zoomed-font-size': 0, 'z-index': 9 } },
     { selector: 'edge.on-path', style: { 'line-color': '#ff4d6d', width: 4, opacity: 1, 'z-index': 9 } },
+    { selector: '.faded', style: { opacity: 0.15 } },
+    { selector: 'node.faded', style: { 'text-opacity': 0.3 } },
   ];
 }
 
@@ -185,12 +187,12 @@ export class GraphView {
     this.sizeMarkedLabels();
   }
 
-  /** The hovered neighbourhood's and the selection's labels at a steady 12 px on screen. */
+  /** The hovered neighbourhood's, the selection's and the path's labels at a steady 12 px on screen. */
   private sizeMarkedLabels(): void {
     const size = 12 / this.cy.zoom();
     this.cy.batch(() => {
       this.near?.style('font-size', size);
-      this.cy.nodes(':selected').style('font-size', size);
+      this.cy.nodes(':selected, .on-path').style('font-size', size);
     });
   }
 
@@ -275,17 +277,29 @@ export class GraphView {
     }
   }
 
+  /**
+   * Draws a path prominently and fades everything else; touching every element, it runs only
+   * when the path changes.
+   */
   highlightPath(ids: readonly string[] | undefined): void {
+    const key = ids?.join('\u0000') ?? '';
+    if (key === this.pathKey) return;
+    this.pathKey = key;
     this.cy.batch(() => {
-      this.cy.elements('.on-path').removeClass('on-path');
-      if (!ids) return;
+      this.cy.elements('.on-path').removeClass('on-path').removeStyle('font-size');
+      this.cy.elements('.faded').removeClass('faded');
+      if (!ids || ids.length === 0) return;
       ids.forEach((id, index) => {
         this.cy.getElementById(id).addClass('on-path');
         const next = ids[index + 1];
         if (next) this.cy.getElementById(id).edgesWith(this.cy.getElementById(next)).addClass('on-path');
       });
+      this.cy.elements().not('.on-path').addClass('faded');
     });
+    this.sizeMarkedLabels();
   }
+
+  private pathKey = '';
 
   /** Zooms about the centre of the canvas: the keyboard's way to zoom, and a steadier one than a wheel. */
   zoomBy(factor: number): void {
