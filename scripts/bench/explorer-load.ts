@@ -1,0 +1,95 @@
+import type { Browser } from 'playwright-core';
+import { percentile } from './stats.ts';
+import { countTransfer, type Transfer } from './transfer.ts';
+
+export interface ExplorerLoad {
+  hoverP95: number;
+  paint: number;
+  searchReady: number;
+  keystrokes: number[];
+  longestTask: number;
+  heapMb: number;
+  transfer: Transfer;
+}
+
+/**
+ * One fresh load of the explorer at `url` in its own browser context, 1400×900: time to the
+ * graph's first paint and to search being ready (the app's performance marks), the latency of
+ * each keystroke of `query` to its results, the frame interval p95 while the mouse sweeps the
+ * canvas, the longest main-thread task after first paint, the JS heap and the bytes fetched.
+ */
+export async function measureExplorerLoad(browser: Browser, url: string, query: string): Promise<ExplorerLoad> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const tasks: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push(entry.startTime, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const transfer = countTransfer(page);
+  await page.goto(url);
+  const mark = (name: string): Promise<number> =>
+    page.waitForFunction((wanted) => performance.getEntriesByName(wanted)[0]?.startTime, name, { timeout: 180_000, polling: 50 }).then((handle) => handle.jsonValue() as Promise<number>);
+  const paint = await mark('tag-graph:graph-painted');
+  const searchReady = await mark('tag-graph:search-ready');
+  await page.waitForTimeout(500);
+  // Each key, from the key press to the result list changing.
+  const input = page.getByTestId('search-input');
+  await input.click();
+  const keystrokes: number[] = [];
+  for (const key of query) {
+    const latency = await page.evaluate(
+      (character) =>
+        new Promise<number>((done) => {
+          const field = document.querySelector<HTMLInputElement>('[data-testid="search-input"]')!;
+          const start = performance.now();
+          const wanted = field.value + character;
+          // The results list says which query its hits answer: the measure ends when it is this one.
+          const observer = new MutationObserver(() => {
+            if (document.querySelector('#search-results')?.getAttribute('data-answered') !== wanted) return;
+            observer.disconnect();
+            done(performance.now() - start);
+          });
+          observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-answered'] });
+          field.value = wanted;
+          field.dispatchEvent(new Event('input', { bubbles: true }));
+          setTimeout(() => {
+            observer.disconnect();
+            done(performance.now() - start);
+          }, 2000);
+        }),
+      key,
+    );
+    keystrokes.push(latency);
+  }
+  // Hover: the mouse sweeps the canvas, crossing nodes; frame intervals are recorded meanwhile.
+  await page.getByTestId('search-input').fill('');
+  await page.keyboard.press('Escape');
+  const box = (await page.getByTestId('graph').boundingBox())!;
+  // As a string: the TypeScript runner would name an inner function with a helper the page lacks.
+  await page.evaluate(`(() => {
+    const frames = [];
+    window.frames_ = frames;
+    let last = performance.now();
+    const tick = (now) => { frames.push(now - last); last = now; if (frames.length < 100000) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  for (let step = 0; step <= 80; step += 1) {
+    await page.mouse.move(box.x + (box.width * step) / 80, box.y + box.height * (0.3 + (0.4 * step) / 80));
+    await page.waitForTimeout(16);
+  }
+  const frames = (await page.evaluate('window.frames_.slice(1)')) as number[];
+  const hoverP95 = frames.length > 0 ? percentile(frames, 0.95) : 0;
+  const afterPaint = await page.evaluate((from) => {
+    const tasks = (window as unknown as { longTasks: number[] }).longTasks;
+    let longest = 0;
+    for (let index = 0; index < tasks.length; index += 2) if (tasks[index]! > from) longest = Math.max(longest, tasks[index + 1]!);
+    return longest;
+  }, paint);
+  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  const result = { hoverP95, paint, searchReady, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024, transfer: await transfer.total() };
+  await context.close();
+  return result;
+}
