@@ -1,7 +1,8 @@
-import cytoscape, { type Collection, type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { EdgeKind, GraphDocument } from '../../schema/graph.ts';
 import { hubIds } from '../../view/hubs.ts';
+import { HoverOverlay } from './hover-overlay.ts';
 import { Kinds } from '../../view/kind-style.ts';
 import { labelFontSizes, READABLE_PX } from '../../view/label-levels.ts';
 import type { LabelLevel } from '../../view/view.ts';
@@ -56,10 +57,7 @@ function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
     },
     ...kinds.edges.map((info) => ({ selector: `edge.${info.kind}`, style: { 'line-color': info.color, 'line-style': info.line } }) as StylesheetJson[number]),
     { selector: '.hidden', style: { display: 'none' } },
-    // The hovered neighbourhood and the selection are labelled whatever their level, at a size
-    // set for the zoom (see markNear); haystack edges cannot carry labels, so these are straight.
-    { selector: 'edge.near', style: { opacity: 1, width: 2.5, 'z-index': 8, 'curve-style': 'straight', label: 'data(relation)', color: text, 'text-outline-color': outline, 'text-outline-width': 2, 'min-zoomed-font-size': 0 } },
-    { selector: 'node.near', style: { label: 'data(caption)', 'border-width': 2, 'border-color': dark ? '#e6e6e6' : '#1f2933', 'min-zoomed-font-size': 0, 'z-index': 8 } },
+    // The selection and a path are labelled whatever their level, at a size set for the zoom.
     { selector: 'node:selected', style: { label: 'data(caption)', 'border-width': 4, 'border-color': dark ? '#ffd166' : '#f2994a', 'min-zoomed-font-size': 0, 'z-index': 10 } },
     { selector: 'node.on-path', style: { label: 'data(caption)', 'border-width': 4, 'border-color': '#ff4d6d', 'min-zoomed-font-size': 0, 'z-index': 9 } },
     { selector: 'edge.on-path', style: { 'line-color': '#ff4d6d', width: 4, opacity: 1, 'z-index': 9 } },
@@ -93,7 +91,7 @@ function elementsOf(graph: GraphDocument, degree: (id: string) => number, kinds:
     })),
     ...graph.edges.map((edge) => ({
       group: 'edges' as const,
-      data: { id: `edge\u0000${edge.source}\u0000${edge.target}\u0000${edge.kind}\u0000${edge.role ?? ''}\u0000${edge.anchor ?? ''}`, source: edge.source, target: edge.target, kind: edge.kind, relation: edge.role ?? kinds.edge(edge.kind).label },
+      data: { id: `edge\u0000${edge.source}\u0000${edge.target}\u0000${edge.kind}\u0000${edge.role ?? ''}\u0000${edge.anchor ?? ''}`, source: edge.source, target: edge.target, kind: edge.kind, relation: kinds.relation(edge.kind, edge.role, true) },
       classes: edge.kind,
     })),
   ];
@@ -142,7 +140,7 @@ export class GraphView {
     this.onLabels = callbacks.onLabels;
     // A mark for benchmarks and the browser's performance panel: when the graph first shows.
     this.cy.one('render', () => performance.mark('tag-graph:graph-painted'));
-    // Labels of the hovered and selected nodes keep one size on screen, whatever the zoom.
+    // The selection's label keeps one size on screen, whatever the zoom.
     let counting = false;
     this.cy.on('zoom', () => {
       this.sizeMarkedLabels();
@@ -159,19 +157,13 @@ export class GraphView {
     this.cy.on('tap', (event) => {
       if (event.target === this.cy) callbacks.onSelect(undefined);
     });
-    // Hover marks only the node's neighbourhood: fading everything else restyled every element
-    // on every hover (a p95 frame of 133 ms on the corpus in npm run bench:app).
-    this.cy.on('mouseover', 'node', (event) => {
-      this.unmarkNear();
-      const near: Collection = event.target.closedNeighborhood();
-      near.addClass('near');
-      this.near = near;
-      this.sizeMarkedLabels();
-    });
-    this.cy.on('mouseout', 'node', () => this.unmarkNear());
+    // Hover draws on an overlay: restyling the neighbourhood made cytoscape redraw every element.
+    this.hover = new HoverOverlay(container, this.cy, dark);
+    this.cy.on('mouseover', 'node', (event) => this.hover?.show(event.target as NodeSingular));
+    this.cy.on('mouseout', 'node', () => this.hover?.show(undefined));
   }
 
-  private near: Collection | undefined;
+  private hover: HoverOverlay | undefined;
   private onLabels: ((drawn: number) => void) | undefined;
 
   /** Labels drawn at the current zoom by their level of detail (hover and selection aside). */
@@ -180,20 +172,10 @@ export class GraphView {
     return this.cy.nodes().not('.hidden').filter((node) => (node.data('fontSize') as number) * zoom >= READABLE_PX).length;
   }
 
-  private unmarkNear(): void {
-    this.near?.removeClass('near').removeStyle('font-size');
-    this.near = undefined;
-    // The selection keeps its own size.
-    this.sizeMarkedLabels();
-  }
-
-  /** The hovered neighbourhood's, the selection's and the path's labels at a steady 12 px on screen. */
+  /** The selection's and the path's labels at a steady 12 px on screen. */
   private sizeMarkedLabels(): void {
     const size = 12 / this.cy.zoom();
-    this.cy.batch(() => {
-      this.near?.style('font-size', size);
-      this.cy.nodes(':selected, .on-path').style('font-size', size);
-    });
+    this.cy.nodes(':selected, .on-path').style('font-size', size);
   }
 
   /**
@@ -325,6 +307,7 @@ export class GraphView {
 
   setTheme(dark: boolean): void {
     this.dark = dark;
+    this.hover?.setTheme(dark);
     this.cy.style(stylesheet(this.kinds, dark));
   }
 
@@ -377,6 +360,7 @@ export class GraphView {
   }
 
   destroy(): void {
+    this.hover?.destroy();
     this.cy.destroy();
   }
 }
