@@ -34,6 +34,7 @@ process.stdout.write(`first graph paint (mark tag-graph:graph-painted)   ${media
 process.stdout.write(`search ready (mark tag-graph:search-ready)         ${median(results.map((r) => r.searchReady)).toFixed(0)} ms\n`);
 process.stdout.write(`keystroke to results ("${values.query}")     median ${median(allKeys).toFixed(0)} ms, p95 ${percentile(allKeys, 0.95).toFixed(0)} ms\n`);
 process.stdout.write(`hover: frame interval p95 while sweeping the canvas  ${median(results.map((r) => r.hoverP95)).toFixed(0)} ms\n`);
+process.stdout.write(`pan: frame interval p95 dragging the canvas, 4× zoom ${median(results.map((r) => r.panP95)).toFixed(0)} ms\n`);
 process.stdout.write(`longest main-thread task after first paint         ${median(results.map((r) => r.longestTask)).toFixed(0)} ms\n`);
 process.stdout.write(`JS heap after typing                               ${median(results.map((r) => r.heapMb)).toFixed(0)} MB\n`);
 process.stdout.write(`download (every response of a load, until after the hover sweep)  ${mb(median(results.map((r) => r.transfer.raw)))} raw / ${mb(median(results.map((r) => r.transfer.gzip)))} gzip\n`);
