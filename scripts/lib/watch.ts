@@ -39,9 +39,12 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
       build,
       async onBuilt(next, changed) {
         lastChanged = changed;
+        const written = performance.now();
         await writeOutputs(out, new Map([...next.files].filter(([name]) => name !== OUTPUT_FILES.searchIndex)));
         session.notify?.('data', changed);
-        log(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'} (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}): ${next.graph.nodes.length} nodes, ${next.graph.edges.length} edges`);
+        // Where the time went, for whoever waits on a save.
+        const stages = Object.entries({ ...next.timings, write: Math.round(performance.now() - written) }).map(([name, ms]) => `${name} ${ms}`).join(', ');
+        log(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'} (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}): ${next.graph.nodes.length} nodes, ${next.graph.edges.length} edges; ms: ${stages}`);
       },
       async onIdle(last) {
         // From the facts and graph the last build already holds: nothing is read or assembled again.
