@@ -1,5 +1,6 @@
 import { link, mkdir, readdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { seededRandom } from '../../src/build/seeded-random.ts';
 import type { GraphDocument } from '../../src/schema/graph.ts';
 
 /**
@@ -29,17 +30,6 @@ function suffix(copy: number): string {
   return copy === 0 ? '' : `${SYLLABLES[copy % 10]}${copy >= 10 ? SYLLABLES[Math.floor(copy / 10) % 10] : ''}`;
 }
 
-/** Mulberry32, seeded: the same repository every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function listFiles(root: string, folder = root): Promise<string[]> {
   const files: string[] = [];
@@ -73,7 +63,7 @@ export async function generateScaledRepo(options: ScaleOptions): Promise<{ files
   const names = namesOf(options.graph);
   // One pass over each file: every name at once, longest first, whole words only.
   const pattern = names.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}_-])`, 'gu') : undefined;
-  const random = seeded(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   let markdownBytes = 0;
   const cache = new Map<string, string>();
   for (let copy = 0; copy < options.factor; copy += 1) {

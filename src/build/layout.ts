@@ -2,6 +2,7 @@ import type { Core, CytoscapeOptions, LayoutOptions } from 'cytoscape';
 import { createHash } from 'node:crypto';
 import type { GraphDocument, GraphEdge } from '../schema/graph.ts';
 import { append } from './multimap.ts';
+import { seededRandom } from './seeded-random.ts';
 
 /** Cytoscape with fcose, loaded on first use: only the thread that lays out pays for it. */
 let layoutLibrary: Promise<(options: CytoscapeOptions) => Core> | undefined;
@@ -28,22 +29,10 @@ export function layoutKey(graph: GraphDocument): string {
   return hash.digest('hex');
 }
 
-/** Kinds laid out around the node that links to them instead of by the force layout. */
-/** Mulberry32: a small seeded PRNG, so the layout is the same on every build. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Positions for every node, computed at build time so the browser paints the whole graph
- * without running a layout. Documents and entities get a force-directed layout (fcose);
+ * without running a layout. Documents and entities get a force-directed layout (fcose, or
+ * ForceAtlas2 from FORCE_ATLAS_FROM core nodes);
  * external sites, files and leaves (nodes with a single neighbour), more than half the nodes,
  * sit in a ring around the first node they are joined to, which costs nothing and keeps the
  * force layout, whose cost grows with the square of its nodes, small.
