@@ -22,6 +22,8 @@ export interface CanvasPicture {
 }
 
 export interface GraphViewOptions {
+  /** What is shown at first (all by default): hidden elements are made hidden, not hidden after. */
+  visible?: { nodes: ReadonlySet<string>; edgeAllowed: (kind: EdgeKind) => boolean };
   /** Which nodes carry a label; the selection and the hovered neighbourhood always do. */
   labels?: LabelLevel;
   /** Pan, zoom, drag and select; an embed may be a still picture. */
@@ -80,21 +82,86 @@ function homePositions(graph: GraphDocument): Map<string, { x: number; y: number
 }
 
 /** Cytoscape elements for a graph; an edge's id is its identity (ends, kind, role, anchor), so builds can be compared. */
-function elementsOf(graph: GraphDocument, degree: (id: string) => number, kinds: Kinds): ElementDefinition[] {
+function elementsOf(graph: GraphDocument, degree: (id: string) => number, kinds: Kinds, visible?: GraphViewOptions['visible']): ElementDefinition[] {
   const hubs = hubIds(graph.nodes.map((node) => node.id), degree);
+  const hidden = (shown: boolean): string => (shown ? '' : ' hidden');
   return [
     ...graph.nodes.map((node) => ({
       group: 'nodes' as const,
       data: { id: node.id, label: node.label, caption: caption(node.label), size: Math.min(60, 10 + 4 * Math.sqrt(degree(node.id))), hub: hubs.has(node.id), fontSize: 0 },
-      classes: kinds.node(node.kind).satellite ? `${node.kind} satellite` : node.kind,
+      classes: `${kinds.node(node.kind).satellite ? `${node.kind} satellite` : node.kind}${hidden(!visible || visible.nodes.has(node.id))}`,
       position: node.position ? { ...node.position } : { x: 0, y: 0 },
     })),
     ...graph.edges.map((edge) => ({
       group: 'edges' as const,
       data: { id: `edge\u0000${edge.source}\u0000${edge.target}\u0000${edge.kind}\u0000${edge.role ?? ''}\u0000${edge.anchor ?? ''}`, source: edge.source, target: edge.target, kind: edge.kind, relation: kinds.relation(edge.kind, edge.role, true) },
-      classes: edge.kind,
+      classes: `${edge.kind}${hidden(!visible || (visible.edgeAllowed(edge.kind) && visible.nodes.has(edge.source) && visible.nodes.has(edge.target)))}`,
     })),
   ];
+}
+
+/** Padding around a fitted drawing, and the closest a fit zooms in (a handful of nodes is not a poster). */
+const FIT_PADDING = 30;
+const FIT_MAX_ZOOM = 1.5;
+
+/** The width and height of the box around these points, and its centre; undefined for none. */
+function extent(points: Iterable<{ x: number; y: number }>): { w: number; h: number; cx: number; cy: number } | undefined {
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { x, y } of points) {
+    x1 = Math.min(x1, x);
+    y1 = Math.min(y1, y);
+    x2 = Math.max(x2, x);
+    y2 = Math.max(y2, y);
+  }
+  return x1 > x2 ? undefined : { w: x2 - x1, h: y2 - y1, cx: (x1 + x2) / 2, cy: (y1 + y2) / 2 };
+}
+
+/** The zoom at which a drawing of this extent fits a canvas of this size. */
+function fitZoom(box: { w: number; h: number }, width: number, height: number): number {
+  const zoom = Math.min(FIT_MAX_ZOOM, (width - 2 * FIT_PADDING) / Math.max(1, box.w), (height - 2 * FIT_PADDING) / Math.max(1, box.h));
+  return zoom > 0 ? zoom : 1;
+}
+
+/**
+ * The viewport that fits the shown nodes, from their positions alone: cytoscape's own fit would
+ * first compute every element's style to measure it (a quarter of a second on the corpus).
+ */
+function initialViewport(graph: GraphDocument, container: HTMLElement, visible?: GraphViewOptions['visible']): { zoom: number; pan: { x: number; y: number } } {
+  const box = extent(graph.nodes.flatMap((node) => (node.position && (!visible || visible.nodes.has(node.id)) ? [node.position] : [])));
+  if (!box) return { zoom: 1, pan: { x: 0, y: 0 } };
+  const width = container.clientWidth;
+  const height = container.clientHeight;
+  const zoom = fitZoom(box, width, height);
+  return { zoom, pan: { x: width / 2 - zoom * box.cx, y: height / 2 - zoom * box.cy } };
+}
+
+/** Entities are labelled before documents, and documents before what hangs from them. */
+function kindWeight(classes: readonly string[]): number {
+  return classes.includes('satellite') ? 0.25 : classes.includes('document') ? 0.5 : 1;
+}
+
+interface LabelCandidate {
+  id: string;
+  caption: string;
+  x: number;
+  y: number;
+  size: number;
+  hub: boolean;
+  weight: number;
+}
+
+/**
+ * The label level of detail of what is shown (see label-levels.ts), for a canvas of this size:
+ * the same whether computed before cytoscape has the elements or from its nodes afterwards.
+ */
+function labelFonts(shown: readonly LabelCandidate[], degree: (id: string) => number, labels: LabelLevel, width: number, height: number): Map<string, number> {
+  const box = extent(shown);
+  if (labels === 'none' || !box) return new Map();
+  const chosen = labels === 'hubs' ? shown.filter((node) => node.hub) : shown;
+  return labelFontSizes(
+    chosen.map((node) => ({ id: node.id, label: node.caption, x: node.x, y: node.y, size: node.size, importance: node.weight * degree(node.id) })),
+    fitZoom(box, width, height),
+  );
 }
 
 /**
@@ -112,8 +179,9 @@ export class GraphView {
   private home = new Map<string, { x: number; y: number }>();
   /** Whether the shown nodes were laid out on their own, away from home. */
   private away = false;
-  /** Whether labels have their levels yet: the first setVisible gives them. */
+  /** Whether labels have their levels yet. */
   private labelled = false;
+  private readonly degree: (id: string) => number;
 
   constructor(container: HTMLElement, graph: GraphDocument, degree: (id: string) => number, dark: boolean, callbacks: GraphViewCallbacks, options: GraphViewOptions = {}) {
     this.kinds = new Kinds(graph.kinds);
@@ -121,10 +189,27 @@ export class GraphView {
     this.dark = dark;
     this.labels = options.labels ?? 'all';
     const interactive = options.interactive ?? true;
+    this.degree = degree;
+    const elements = elementsOf(graph, degree, this.kinds, options.visible);
+    // Labels get their levels before cytoscape styles anything: one styling pass, not two.
+    const fonts = labelFonts(
+      elements.flatMap((element) =>
+        element.group === 'nodes' && !String(element.classes).includes('hidden')
+          ? [{ id: element.data.id!, caption: element.data['caption'] as string, ...element.position!, size: element.data['size'] as number, hub: element.data['hub'] === true, weight: kindWeight(String(element.classes).split(' ')) }]
+          : [],
+      ),
+      degree,
+      this.labels,
+      container.clientWidth,
+      container.clientHeight,
+    );
+    for (const element of elements) if (element.group === 'nodes') element.data['fontSize'] = fonts.get(element.data.id!) ?? 0;
+    this.labelled = true;
     this.cy = cytoscape({
       container,
-      elements: elementsOf(graph, degree, this.kinds),
-      layout: { name: 'preset' },
+      elements,
+      layout: { name: 'preset', fit: false },
+      ...initialViewport(graph, container, options.visible),
       style: stylesheet(this.kinds, dark),
       userZoomingEnabled: interactive,
       userPanningEnabled: interactive,
@@ -138,6 +223,7 @@ export class GraphView {
     });
     this.home = homePositions(graph);
     this.onLabels = callbacks.onLabels;
+    this.onLabels?.(this.labelsDrawn());
     // A mark for benchmarks and the browser's performance panel: when the graph first shows.
     this.cy.one('render', () => performance.mark('tag-graph:graph-painted'));
     // The selection's label keeps one size on screen, whatever the zoom.
@@ -183,17 +269,13 @@ export class GraphView {
    * first, documents and what hangs from them after.
    */
   private relabel(): void {
-    const shown = this.cy.nodes().not('.hidden');
-    const chosen = this.labels === 'none' ? [] : this.labels === 'hubs' ? shown.filter('[?hub]').nodes() : shown;
-    const box = shown.boundingBox({ includeLabels: false });
-    const overview = Math.min(1.5, (this.cy.width() - 60) / Math.max(1, box.w), (this.cy.height() - 60) / Math.max(1, box.h));
-    const fonts = labelFontSizes(
-      chosen.map((node) => {
-        const { x, y } = node.position();
-        const weight = node.hasClass('satellite') ? 0.25 : node.hasClass('document') ? 0.5 : 1;
-        return { id: node.id(), label: node.data('caption') as string, x, y, size: node.data('size') as number, importance: weight * node.degree(false) };
-      }),
-      overview > 0 ? overview : 1,
+    const shown = this.cy.nodes().not('.hidden').nodes();
+    const fonts = labelFonts(
+      shown.map((node) => ({ id: node.id(), caption: node.data('caption') as string, ...node.position(), size: node.data('size') as number, hub: node.data('hub') === true, weight: kindWeight(node.classes()) })),
+      this.degree,
+      this.labels,
+      this.cy.width(),
+      this.cy.height(),
     );
     this.cy.batch(() => {
       shown.forEach((node) => {
@@ -290,8 +372,8 @@ export class GraphView {
 
   /** Fits what is shown, without zooming a handful of nodes up to poster size. */
   fit(): void {
-    this.cy.fit(this.cy.elements(':visible'), 30);
-    if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    this.cy.fit(this.cy.elements(':visible'), FIT_PADDING);
+    if (this.cy.zoom() > FIT_MAX_ZOOM) this.cy.zoom({ level: FIT_MAX_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }
 
   /**
