@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { documentNodeId, type GraphDocument } from '../schema/graph.ts';
-import { SEARCH_INDEX_OPTIONS, type SearchEntry } from '../schema/search.ts';
+import { entryId, SEARCH_INDEX_OPTIONS, type SearchEntry } from '../schema/search.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
 import type { DocumentFacts } from './facts.ts';
 import { byCodePoint } from './text/order.ts';
@@ -11,10 +11,10 @@ import { append } from './multimap.ts';
 export function documentEntries(doc: DocumentFacts): SearchEntry[] {
   const nodeId = documentNodeId(doc.path);
   if (doc.sections.length === 0) {
-    return [{ id: nodeId, nodeId, title: doc.title, aliases: doc.path, heading: '', anchor: '', text: doc.summary }];
+    return [{ id: entryId(nodeId, ''), nodeId, title: doc.title, aliases: doc.path, heading: '', anchor: '', text: doc.summary }];
   }
   return doc.sections.map((section) => ({
-    id: `${nodeId}#${section.anchor}`,
+    id: entryId(nodeId, section.anchor),
     nodeId,
     title: doc.title,
     aliases: section.anchor ? '' : doc.path,
@@ -54,7 +54,7 @@ export function entityEntries(graph: Pick<GraphDocument, 'nodes' | 'edges'>, reg
       ]
         .filter(Boolean)
         .join(' ');
-      return { id: node.id, nodeId: node.id, title: node.label, aliases: [aliases, node.path ?? '', ...(homeTitles.get(node.id) ?? [])].join(' ').trim(), heading: '', anchor: '', text };
+      return { id: entryId(node.id, ''), nodeId: node.id, title: node.label, aliases: [aliases, node.path ?? '', ...(homeTitles.get(node.id) ?? [])].join(' ').trim(), heading: '', anchor: '', text };
     })
     .sort((a, b) => byCodePoint(a.id, b.id));
 }

@@ -5,7 +5,7 @@
 
 /** One searchable unit: a section of a document, or an entity. */
 export interface SearchEntry {
-  /** Unique: the node id, plus `#anchor` for a document section. */
+  /** Unique: `nodeId#anchor` (`nodeId#` for an entity or a document without sections); see `entryId`. */
   id: string;
   nodeId: string;
   title: string;
@@ -16,10 +16,21 @@ export interface SearchEntry {
 }
 
 /**
- * What the index stores of an entry: only what the graph does not hold. A node's kind and title
- * come from the graph (the app has it), so they are not repeated in every section's entry.
+ * What the index stores of an entry: only what neither the graph nor the entry's id holds. A
+ * node's kind and title come from the graph (the app has it), its node and anchor from the id.
  */
-export type StoredSearchFields = Pick<SearchEntry, 'nodeId' | 'heading' | 'anchor'>;
+export type StoredSearchFields = Pick<SearchEntry, 'heading'>;
+
+/** An entry's id: its node and the anchor of its section, which never holds a `#` (GitHub's slugs drop it). */
+export function entryId(nodeId: string, anchor: string): string {
+  return `${nodeId}#${anchor}`;
+}
+
+/** The node and section anchor an entry's id names. */
+export function entryTarget(id: string): { nodeId: string; anchor: string } {
+  const cut = id.lastIndexOf('#');
+  return { nodeId: id.slice(0, cut), anchor: id.slice(cut + 1) };
+}
 
 /**
  * Words too common to tell anything apart. Leaving them out of the index makes it smaller and
@@ -44,7 +55,7 @@ export function processTerm(term: string): string | null {
 export const SEARCH_INDEX_OPTIONS = {
   idField: 'id',
   fields: ['title', 'aliases', 'heading', 'text'],
-  storeFields: ['nodeId', 'heading', 'anchor'],
+  storeFields: ['heading'],
   processTerm,
 } as const;
 

@@ -1,5 +1,5 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import { SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchEntry, type StoredSearchFields } from '../../schema/search.ts';
+import { entryTarget, SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchEntry, type StoredSearchFields } from '../../schema/search.ts';
 import type { GraphDocument, NodeKind } from '../../schema/graph.ts';
 
 export interface SearchHit {
@@ -39,7 +39,7 @@ export function runSearch(index: MiniSearch<SearchEntry>, query: string, catalog
   const text = query.trim();
   if (!text) return [];
   const kindOf = (nodeId: unknown): string | undefined => catalog.nodes[String(nodeId)]?.[0];
-  const boost = (_id: unknown, _term: string, stored?: Record<string, unknown>): number => catalog.boosts[kindOf(stored?.['nodeId']) ?? ''] ?? 1;
+  const boost = (id: unknown): number => catalog.boosts[kindOf(entryTarget(String(id)).nodeId) ?? ''] ?? 1;
   const options = { ...SEARCH_QUERY_OPTIONS, boost: { ...SEARCH_QUERY_OPTIONS.boost }, boostDocument: boost };
   let results: SearchResult[] = index.search(withTranspositions(text, 'AND'), options);
   // A query of several words that matches nothing together still finds each word.
@@ -47,17 +47,18 @@ export function runSearch(index: MiniSearch<SearchEntry>, query: string, catalog
   const best = new Map<string, SearchHit>();
   for (const result of results) {
     const stored = result as unknown as StoredSearchFields & SearchResult;
-    const node = catalog.nodes[stored.nodeId];
+    const { nodeId, anchor } = entryTarget(String(result.id));
+    const node = catalog.nodes[nodeId];
     // An index newer or older than the graph may name nodes the graph does not have.
     if (!node) continue;
-    const existing = best.get(stored.nodeId);
+    const existing = best.get(nodeId);
     if (existing && existing.score >= result.score) continue;
-    best.set(stored.nodeId, {
-      nodeId: stored.nodeId,
+    best.set(nodeId, {
+      nodeId,
       kind: node[0],
       title: node[1],
       heading: stored.heading,
-      anchor: stored.anchor,
+      anchor,
       score: result.score,
       terms: result.terms,
     });
