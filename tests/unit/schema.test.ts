@@ -10,7 +10,7 @@ const schemaDir = join(import.meta.dirname, '../../src/schema');
 describe('schema modules', () => {
   it('keep their public surface', () => {
     expect(Object.keys(graphSchema).sort()).toEqual(['OUTPUT_FILES', 'SCHEMA_VERSION', 'documentNodeId', 'isKindName']);
-    expect(Object.keys(searchSchema).sort()).toEqual(['SEARCH_INDEX_OPTIONS', 'SEARCH_QUERY_OPTIONS', 'processTerm']);
+    expect(Object.keys(searchSchema).sort()).toEqual(['SEARCH_INDEX_OPTIONS', 'SEARCH_QUERY_OPTIONS', 'entryId', 'entryTarget', 'processTerm']);
     expect(Object.keys(kindsSchema).sort()).toEqual(['NODE_SHAPES', 'pluralRole', 'relationLabel']);
     expect(graphSchema.SCHEMA_VERSION).toBe(2);
     expect(graphSchema.isKindName('translation_of')).toBe(true);
@@ -26,6 +26,10 @@ describe('schema modules', () => {
   });
 
   it('drops stop words when indexing and querying alike', () => {
+    // An entry's id names its node and section, even when a path holds a `#`.
+    for (const [nodeId, anchor] of [['doc:a/b.md', 'intro'], ['doc:c#sharp.md', ''], ['person:ann-lee', ''], ['doc:x.md', 'über-uns']]) {
+      expect(searchSchema.entryTarget(searchSchema.entryId(nodeId!, anchor!))).toEqual({ nodeId, anchor });
+    }
     expect(searchSchema.processTerm('The')).toBeNull();
     expect(searchSchema.processTerm('Supply')).toBe('supply');
     expect(searchSchema.processTerm('x')).toBeNull();
