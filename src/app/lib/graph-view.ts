@@ -22,7 +22,7 @@ export interface CanvasPicture {
 }
 
 export interface GraphViewOptions {
-  /** What is shown at first (all by default): hidden elements are made hidden, not hidden after. */
+  /** What is shown at first (all by default): cytoscape holds only what is shown, so hidden elements cost nothing. */
   visible?: { nodes: ReadonlySet<string>; edgeAllowed: (kind: EdgeKind) => boolean };
   /** Which nodes carry a label; the selection and the hovered neighbourhood always do. */
   labels?: LabelLevel;
@@ -58,7 +58,6 @@ function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
       style: { width: 1, 'curve-style': 'haystack', opacity: 0.55, 'haystack-radius': 0 },
     },
     ...kinds.edges.map((info) => ({ selector: `edge.${info.kind}`, style: { 'line-color': info.color, 'line-style': info.line } }) as StylesheetJson[number]),
-    { selector: '.hidden', style: { display: 'none' } },
     // The selection and a path are labelled whatever their level, at a size set for the zoom.
     { selector: 'node:selected', style: { label: 'data(caption)', 'border-width': 4, 'border-color': dark ? '#ffd166' : '#f2994a', 'min-zoomed-font-size': 0, 'z-index': 10 } },
     { selector: 'node.on-path', style: { label: 'data(caption)', 'border-width': 4, 'border-color': '#ff4d6d', 'min-zoomed-font-size': 0, 'z-index': 9 } },
@@ -71,6 +70,11 @@ function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
 /** Views up to this many nodes are laid out on their own; larger ones keep the build's positions. */
 export const RELAYOUT_LIMIT = 400;
 
+/** A fresh copy of an element's definition: cytoscape keeps what it is given. */
+function copyOf(element: ElementDefinition): ElementDefinition {
+  return { ...element, data: { ...element.data }, ...(element.position ? { position: { ...element.position } } : {}) };
+}
+
 /** A label on one line: long titles end in an ellipsis. */
 function caption(label: string): string {
   const chars = [...label.replace(/\s+/g, ' ')];
@@ -82,22 +86,27 @@ function homePositions(graph: GraphDocument): Map<string, { x: number; y: number
 }
 
 /** Cytoscape elements for a graph; an edge's id is its identity (ends, kind, role, anchor), so builds can be compared. */
-function elementsOf(graph: GraphDocument, degree: (id: string) => number, kinds: Kinds, visible?: GraphViewOptions['visible']): ElementDefinition[] {
+function elementsOf(graph: GraphDocument, degree: (id: string) => number, kinds: Kinds): ElementDefinition[] {
   const hubs = hubIds(graph.nodes.map((node) => node.id), degree);
-  const hidden = (shown: boolean): string => (shown ? '' : ' hidden');
   return [
     ...graph.nodes.map((node) => ({
       group: 'nodes' as const,
       data: { id: node.id, label: node.label, caption: caption(node.label), size: Math.min(60, 10 + 4 * Math.sqrt(degree(node.id))), hub: hubs.has(node.id), fontSize: 0 },
-      classes: `${kinds.node(node.kind).satellite ? `${node.kind} satellite` : node.kind}${hidden(!visible || visible.nodes.has(node.id))}`,
+      classes: kinds.node(node.kind).satellite ? `${node.kind} satellite` : node.kind,
       position: node.position ? { ...node.position } : { x: 0, y: 0 },
     })),
     ...graph.edges.map((edge) => ({
       group: 'edges' as const,
       data: { id: `edge\u0000${edge.source}\u0000${edge.target}\u0000${edge.kind}\u0000${edge.role ?? ''}\u0000${edge.anchor ?? ''}`, source: edge.source, target: edge.target, kind: edge.kind, relation: kinds.relation(edge.kind, edge.role, true) },
-      classes: `${edge.kind}${hidden(!visible || (visible.edgeAllowed(edge.kind) && visible.nodes.has(edge.source) && visible.nodes.has(edge.target)))}`,
+      classes: edge.kind,
     })),
   ];
+}
+
+/** Whether a view shows this element: a node in its set, or an edge of a shown kind between two. */
+function shows(element: ElementDefinition, visible: NonNullable<GraphViewOptions['visible']>): boolean {
+  if (element.group === 'nodes') return visible.nodes.has(element.data.id!);
+  return visible.edgeAllowed(element.data['kind'] as EdgeKind) && visible.nodes.has(element.data['source'] as string) && visible.nodes.has(element.data['target'] as string);
 }
 
 /** Padding around a fitted drawing, and the closest a fit zooms in (a handful of nodes is not a poster). */
@@ -181,6 +190,8 @@ export class GraphView {
   private away = false;
   /** Whether labels have their levels yet. */
   private labelled = false;
+  /** Every element of the graph; cytoscape holds only those shown. */
+  private definitions: ElementDefinition[] = [];
   private readonly degree: (id: string) => number;
 
   constructor(container: HTMLElement, graph: GraphDocument, degree: (id: string) => number, dark: boolean, callbacks: GraphViewCallbacks, options: GraphViewOptions = {}) {
@@ -190,11 +201,13 @@ export class GraphView {
     this.labels = options.labels ?? 'all';
     const interactive = options.interactive ?? true;
     this.degree = degree;
-    const elements = elementsOf(graph, degree, this.kinds, options.visible);
+    this.definitions = elementsOf(graph, degree, this.kinds);
+    const visible = options.visible;
+    const elements = (visible ? this.definitions.filter((element) => shows(element, visible)) : this.definitions).map(copyOf);
     // Labels get their levels before cytoscape styles anything: one styling pass, not two.
     const fonts = labelFonts(
       elements.flatMap((element) =>
-        element.group === 'nodes' && !String(element.classes).includes('hidden')
+        element.group === 'nodes'
           ? [{ id: element.data.id!, caption: element.data['caption'] as string, ...element.position!, size: element.data['size'] as number, hub: element.data['hub'] === true, weight: kindWeight(String(element.classes).split(' ')) }]
           : [],
       ),
@@ -255,7 +268,7 @@ export class GraphView {
   /** Labels drawn at the current zoom by their level of detail (hover and selection aside). */
   labelsDrawn(): number {
     const zoom = this.cy.zoom();
-    return this.cy.nodes().not('.hidden').filter((node) => (node.data('fontSize') as number) * zoom >= READABLE_PX).length;
+    return this.cy.nodes().filter((node) => (node.data('fontSize') as number) * zoom >= READABLE_PX).length;
   }
 
   /** The selection's and the path's labels at a steady 12 px on screen. */
@@ -269,7 +282,7 @@ export class GraphView {
    * first, documents and what hangs from them after.
    */
   private relabel(): void {
-    const shown = this.cy.nodes().not('.hidden').nodes();
+    const shown = this.cy.nodes();
     const fonts = labelFonts(
       shown.map((node) => ({ id: node.id(), caption: node.data('caption') as string, ...node.position(), size: node.data('size') as number, hub: node.data('hub') === true, weight: kindWeight(node.classes()) })),
       this.degree,
@@ -292,21 +305,22 @@ export class GraphView {
    * otherwise every node is where the build put it.
    */
   setVisible(nodeIds: ReadonlySet<string>, edgeAllowed: (kind: EdgeKind) => boolean, layOut = false): void {
-    // Only elements whose state changes are touched: each touched element is restyled.
+    // Cytoscape holds only what is shown: leaving elements out is cheaper than hiding them, as
+    // every element it holds is styled. Only what changes is removed or added.
+    const visible = { nodes: nodeIds, edgeAllowed };
     let changed = false;
     this.cy.batch(() => {
-      this.cy.nodes().forEach((node) => {
-        const hidden = !nodeIds.has(node.id());
-        if (node.hasClass('hidden') === hidden) return;
-        node.toggleClass('hidden', hidden);
+      const gone = this.cy.elements().filter((element) => (element.isNode() ? !nodeIds.has(element.id()) : !edgeAllowed(element.data('kind')) || !nodeIds.has(element.data('source')) || !nodeIds.has(element.data('target'))));
+      if (gone.nonempty()) {
+        gone.remove();
         changed = true;
-      });
-      this.cy.edges().forEach((edge) => {
-        const hidden = !edgeAllowed(edge.data('kind')) || !nodeIds.has(edge.data('source')) || !nodeIds.has(edge.data('target'));
-        if (edge.hasClass('hidden') === hidden) return;
-        edge.toggleClass('hidden', hidden);
+      }
+      const added = this.definitions.filter((element) => shows(element, visible) && this.cy.getElementById(element.data.id!).empty());
+      if (added.length > 0) {
+        // Where the build put them; a view laid out on its own is laid out again below.
+        this.cy.add(added.map((element) => ({ ...copyOf(element), ...(element.group === 'nodes' ? { position: { ...(this.home.get(element.data.id!) ?? element.position!) } } : {}) })));
         changed = true;
-      });
+      }
     });
     const own = layOut && nodeIds.size <= RELAYOUT_LIMIT;
     // The same nodes laid out the same way (a keystroke in the search box, say): nothing to redo.
@@ -336,7 +350,7 @@ export class GraphView {
     });
     this.sizeMarkedLabels();
     const node = id ? this.cy.getElementById(id) : undefined;
-    if (centre && node && node.nonempty() && !node.hasClass('hidden')) {
+    if (centre && node && node.nonempty()) {
       this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 1) }, { duration: 250 });
     }
   }
@@ -406,16 +420,15 @@ export class GraphView {
       this.catalog = JSON.stringify(graph.kinds);
     }
     const next = elementsOf(graph, degree, this.kinds);
+    this.definitions = next;
     const ids = new Set(next.map((element) => element.data.id!));
-    // Only what changed is touched: restyling every element is what costs (about a second on the corpus).
+    // Only what changed is touched: restyling every element is what costs (about a second on the
+    // corpus). New elements are added by the next setVisible, which knows whether they are shown.
     this.cy.batch(() => {
       this.cy.elements().filter((element) => !ids.has(element.id())).remove();
       for (const element of next) {
         const existing = this.cy.getElementById(element.data.id!);
-        if (existing.empty()) {
-          this.cy.add(element);
-          continue;
-        }
+        if (existing.empty()) continue;
         if (existing.data('label') !== element.data['label'] || existing.data('size') !== element.data['size'] || existing.data('hub') !== element.data['hub']) existing.data(element.data);
         const classes = typeof element.classes === 'string' ? element.classes : '';
         if (classes && !existing.hasClass(classes.split(' ')[0]!)) existing.classes(classes);
