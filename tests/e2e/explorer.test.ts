@@ -266,7 +266,14 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
     expect(steps[0]).toBe('Brandt Keller');
     expect(steps.at(-1)).toBe('xz backdoor incident');
     expect(steps.length).toBeGreaterThanOrEqual(3);
+    // Through shown kinds only: no external site, though the shortest route overall may use one.
+    expect(await status.getByTestId('path-hidden').count()).toBe(0);
     await page.close();
+    // With documents hidden there is no route through shown kinds: the path says which hidden kind it crosses.
+    const hiddenDocs = await open(site, `?node=${encodeURIComponent('person:brandt-keller')}&from=${encodeURIComponent('person:brandt-keller')}&to=${encodeURIComponent('compromise:xz-backdoor-incident')}&hide=asset,document,external`);
+    const notice = hiddenDocs.page.getByTestId('path-hidden');
+    await expect.poll(() => notice.textContent()).toContain('document');
+    await hiddenDocs.page.close();
   });
 
   it('executes nothing from hostile markdown', async () => {
