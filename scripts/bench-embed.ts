@@ -2,10 +2,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
 import type { Page } from 'playwright-core';
-import { layOutView } from '../src/build/views.ts';
+import { drawView, layOutView } from '../src/build/views.ts';
 import { EXPORT_FORMATS, exportGraph } from '../src/exports/formats.ts';
 import type { GraphDocument } from '../src/schema/graph.ts';
-import { renderSnapshotSvg } from '../src/snapshot/svg.ts';
 import { GraphModel } from '../src/view/graph-model.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { buildApp, buildData } from '../tests/helpers/site.ts';
@@ -77,7 +76,7 @@ const views = [embedQuery, `node=${encodeURIComponent(node)}&focus=1&depth=2`, '
 const snapshots: string[] = [];
 for (const query of views) {
   const laidOut = await layOutView(graph, query, query || '(whole graph)');
-  const draw = (): string => renderSnapshotSvg({ graph: laidOut.graph, theme: 'light', labels: laidOut.view.labels, title: laidOut.title, subtitle: laidOut.subtitle });
+  const draw = (): string => drawView(laidOut, 'light');
   const layout = await time(() => layOutView(graph, query, 'bench'));
   const svg = await time(draw);
   const png = await time(() => new Resvg(draw(), { fitTo: { mode: 'zoom', value: 2 } }).render().asPng());

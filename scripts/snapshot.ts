@@ -3,9 +3,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
 import { validateGraph } from '../src/app/lib/load-data.ts';
-import { layOutView } from '../src/build/views.ts';
+import { drawView, layOutView } from '../src/build/views.ts';
 import { OUTPUT_FILES } from '../src/schema/graph.ts';
-import { renderSnapshotSvg } from '../src/snapshot/svg.ts';
 import { runMain } from './lib/run-main.ts';
 
 const USAGE = `usage: npm run snapshot -- --view "QUERY" --out FILE.svg|FILE.png [--theme light|dark] [--data DIR]
@@ -32,7 +31,7 @@ async function main(): Promise<number> {
   const graph = validateGraph(JSON.parse(await readFile(path, 'utf8')) as unknown, path);
   const laidOut = await layOutView(graph, values.view, '--view');
   const theme = (values.theme as 'light' | 'dark' | undefined) ?? (laidOut.view.theme === 'dark' ? 'dark' : 'light');
-  const svg = renderSnapshotSvg({ graph: laidOut.graph, theme, labels: laidOut.view.labels, title: laidOut.title, subtitle: laidOut.subtitle, ...(laidOut.view.selected ? { selected: laidOut.view.selected } : {}) });
+  const svg = drawView(laidOut, theme);
   const out = resolve(values.out!);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, format === '.svg' ? svg : renderPng(svg));

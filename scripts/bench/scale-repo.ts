@@ -60,6 +60,7 @@ function namesOf(graph: GraphDocument): string[] {
 export async function generateScaledRepo(options: ScaleOptions): Promise<{ files: number; markdownBytes: number }> {
   const files = await listFiles(options.template);
   const markdown = files.filter((path) => /\.(md|markdown|mdx)$/i.test(path));
+  const isMarkdown = new Set(markdown);
   const names = namesOf(options.graph);
   // One pass over each file: every name at once, longest first, whole words only.
   const pattern = names.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}_-])`, 'gu') : undefined;
@@ -72,7 +73,7 @@ export async function generateScaledRepo(options: ScaleOptions): Promise<{ files
     for (const path of files) {
       const target = join(base, path);
       await mkdir(dirname(target), { recursive: true });
-      if (!markdown.includes(path)) {
+      if (!isMarkdown.has(path)) {
         await link(join(options.template, path), target).catch(() => copyFile(join(options.template, path), target));
         continue;
       }

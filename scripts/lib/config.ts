@@ -4,7 +4,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_PROFILE, profileNamed } from '../../src/profiles/index.ts';
 import type { BuildOptions } from '../../src/build/pipeline.ts';
 import { RULES, type Decisions } from '../../src/schema/findings.ts';
-import { VIEW_NAME } from '../../src/build/views.ts';
+import { VIEW_NAME } from '../../src/view/snippets.ts';
 import { readView } from '../../src/view/view.ts';
 import { compileProfile, extendProfile, ProfileError, type ProfileData, type ProfileExtension } from '../../src/profiles/profile.ts';
 

@@ -2,6 +2,7 @@ import type { GraphDocument } from '../schema/graph.ts';
 import { renderSnapshotSvg } from '../snapshot/svg.ts';
 import { GraphModel } from '../view/graph-model.ts';
 import { checkView, viewSubgraph } from '../view/subset.ts';
+import { VIEW_NAME } from '../view/snippets.ts';
 import { viewTitle } from '../view/title.ts';
 import type { ViewState } from '../view/view.ts';
 import { computeLayout } from './layout.ts';
@@ -32,11 +33,15 @@ export async function layOutView(graph: GraphDocument, query: string, name: stri
   return { view, graph: { ...subgraph, nodes }, title, subtitle: parts.join(' · ') };
 }
 
+/** A laid-out view as a picture, with its title, labels and selection. */
+export function drawView(laidOut: LaidOutView, theme: 'light' | 'dark'): string {
+  return renderSnapshotSvg({ graph: laidOut.graph, theme, labels: laidOut.view.labels, title: laidOut.title, subtitle: laidOut.subtitle, ...(laidOut.view.selected ? { selected: laidOut.view.selected } : {}) });
+}
+
 /** One declared view's files: its laid-out graph and its pictures in both themes. */
 export async function renderView(graph: GraphDocument, name: string, query: string): Promise<Map<string, string>> {
   const laidOut = await layOutView(graph, query, name);
-  const picture = (theme: 'light' | 'dark'): string =>
-    renderSnapshotSvg({ graph: laidOut.graph, theme, labels: laidOut.view.labels, title: laidOut.title, subtitle: laidOut.subtitle, ...(laidOut.view.selected ? { selected: laidOut.view.selected } : {}) });
+  const picture = (theme: 'light' | 'dark'): string => drawView(laidOut, theme);
   return new Map([
     [`views/${name}.json`, `${JSON.stringify({ name, query: query.replace(/^\?/, ''), title: laidOut.title, graph: laidOut.graph })}\n`],
     [`views/${name}.light.svg`, picture('light')],
@@ -44,8 +49,6 @@ export async function renderView(graph: GraphDocument, name: string, query: stri
   ]);
 }
 
-/** A view's name becomes a file name: letters, digits, `-` and `_` only. */
-export const VIEW_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** Every declared view's files, in name order. */
 export async function renderViews(graph: GraphDocument, views: Readonly<Record<string, string>>): Promise<Map<string, string>> {

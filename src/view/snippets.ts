@@ -62,6 +62,12 @@ export function embedSnippets(request: SnippetRequest): Snippets {
   };
 }
 
+/**
+ * A view's name becomes a file name: letters, digits, `-` and `_` only. The `-` is escaped so the
+ * same source is valid as an HTML `pattern` (read with the `v` flag).
+ */
+export const VIEW_NAME = /^[A-Za-z0-9][A-Za-z0-9_\-]*$/;
+
 /** A view name from what it shows: `group:software-supply-chain` → `software-supply-chain`. */
 export function viewName(view: ViewState): string {
   const base = (view.selected ?? 'graph').replace(/^[a-z]+:/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);

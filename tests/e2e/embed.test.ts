@@ -72,7 +72,7 @@ describe.skipIf(!runs && !process.env.CI)('embeds in Chromium, on a host page of
   });
 
   it('sizes the frame to its content, and follows it within a second when it grows', async () => {
-    const { page, frame } = await openHost();
+    const { page, errors, frame } = await openHost();
     const frameHeight = (): Promise<number> => page.evaluate(() => document.getElementById('frame')!.getBoundingClientRect().height);
     const contentHeight = (): Promise<number> => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     await page.waitForFunction(() => document.getElementById('frame')!.getBoundingClientRect().height > 300, undefined, { timeout: 1000 });
@@ -82,19 +82,21 @@ describe.skipIf(!runs && !process.env.CI)('embeds in Chromium, on a host page of
     const grown = await contentHeight();
     expect(grown).toBeGreaterThan(before + 20);
     await page.waitForFunction((wanted) => Math.abs(document.getElementById('frame')!.getBoundingClientRect().height - wanted) <= 1, grown, { timeout: 1000 });
+    expect(errors).toEqual([]);
     await page.close();
   });
 
   it('draws theme=dark dark and theme=light light', async () => {
-    const { page, frame } = await openHost();
+    const { page, errors, frame } = await openHost();
     expect(await frame.locator('figure.tg').getAttribute('data-theme')).toBe('dark');
     expect(await frame.locator('figure.tg').evaluate((figure) => getComputedStyle(figure).backgroundColor)).toBe('rgb(13, 17, 23)');
     expect(await page.locator('#component figure.tg').evaluate((figure) => getComputedStyle(figure).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(errors).toEqual([]);
     await page.close();
   });
 
   it('shows a card for a chosen node, and opens the explorer at that node in a new tab', async () => {
-    const { page, frame } = await openHost();
+    const { page, errors, frame } = await openHost();
     await frame.locator('.tg-nodes summary').click();
     await frame.getByRole('button', { name: 'Marina Moore', exact: true }).click();
     const card = frame.getByTestId('embed-card');
@@ -111,16 +113,18 @@ describe.skipIf(!runs && !process.env.CI)('embeds in Chromium, on a host page of
     expect(await footer.getAttribute('target')).toBe('_blank');
     expect(Object.fromEntries(new URL((await footer.getAttribute('href'))!).searchParams)).toEqual({ node: 'group:software-supply-chain', focus: '1', theme: 'dark' });
     await explorer.close();
+    expect(errors).toEqual([]);
     await page.close();
   });
 
   it('reaches the node list from the keyboard inside the web component', async () => {
-    const { page } = await openHost();
+    const { page, errors } = await openHost();
     await page.locator('#component .tg-nodes summary').focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.getElementById('component')!.shadowRoot!.activeElement?.textContent);
     expect(expectedLabels(VIEW)).toContain(focused);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -134,7 +138,7 @@ describe.skipIf(!runs && !process.env.CI)('embeds in Chromium, on a host page of
   });
 
   it('has no serious or critical axe finding in the embed page or the host page', async () => {
-    const { page } = await openHost();
+    const { page, errors } = await openHost();
     expect(await seriousViolations(page)).toEqual([]);
     for (const theme of ['light', 'dark']) {
       const embed = await browser.newPage();
@@ -143,6 +147,7 @@ describe.skipIf(!runs && !process.env.CI)('embeds in Chromium, on a host page of
       expect(await seriousViolations(embed), theme).toEqual([]);
       await embed.close();
     }
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -5,6 +5,7 @@ import { hubIds } from '../../view/hubs.ts';
 import { HoverOverlay } from './hover-overlay.ts';
 import { Kinds } from '../../view/kind-style.ts';
 import { labelFontSizes, READABLE_PX } from '../../view/label-levels.ts';
+import { shorten } from '../../snapshot/text-width.ts';
 import type { LabelLevel } from '../../view/view.ts';
 
 cytoscape.use(fcose);
@@ -77,12 +78,7 @@ function copyOf(element: ElementDefinition): ElementDefinition {
 
 /** A label on one line: long titles end in an ellipsis. */
 function caption(label: string): string {
-  const chars = [...label.replace(/\s+/g, ' ')];
-  return chars.length <= 40 ? chars.join('') : `${chars.slice(0, 39).join('')}…`;
-}
-
-function homePositions(graph: GraphDocument): Map<string, { x: number; y: number }> {
-  return new Map(graph.nodes.map((node) => [node.id, node.position ? { ...node.position } : { x: 0, y: 0 }]));
+  return shorten(label, 40);
 }
 
 /** Cytoscape elements for a graph; an edge's id is its identity (ends, kind, role, anchor), so builds can be compared. */
@@ -185,6 +181,7 @@ export class GraphView {
   private dark: boolean;
   private readonly labels: LabelLevel;
   /** Where the build put each node: what a view that is not laid out on its own shows. */
+  /** Where the build put each node (from `definitions`): what a view that is not laid out on its own shows. */
   private home = new Map<string, { x: number; y: number }>();
   /** Whether the shown nodes were laid out on their own, away from home. */
   private away = false;
@@ -201,7 +198,7 @@ export class GraphView {
     this.labels = options.labels ?? 'all';
     const interactive = options.interactive ?? true;
     this.degree = degree;
-    this.definitions = elementsOf(graph, degree, this.kinds);
+    this.setDefinitions(elementsOf(graph, degree, this.kinds));
     const visible = options.visible;
     const elements = (visible ? this.definitions.filter((element) => shows(element, visible)) : this.definitions).map(copyOf);
     // Labels get their levels before cytoscape styles anything: one styling pass, not two.
@@ -234,7 +231,6 @@ export class GraphView {
       maxZoom: 4,
       wheelSensitivity: 0.3,
     });
-    this.home = homePositions(graph);
     this.onLabels = callbacks.onLabels;
     this.onLabels?.(this.labelsDrawn());
     // A mark for benchmarks and the browser's performance panel: when the graph first shows.
@@ -318,7 +314,7 @@ export class GraphView {
       const added = this.definitions.filter((element) => shows(element, visible) && this.cy.getElementById(element.data.id!).empty());
       if (added.length > 0) {
         // Where the build put them; a view laid out on its own is laid out again below.
-        this.cy.add(added.map((element) => ({ ...copyOf(element), ...(element.group === 'nodes' ? { position: { ...(this.home.get(element.data.id!) ?? element.position!) } } : {}) })));
+        this.cy.add(added.map(copyOf));
         changed = true;
       }
     });
@@ -329,6 +325,12 @@ export class GraphView {
     if (own || this.away) this.goHome();
     if (own) this.relayout(false);
     else this.relabel();
+  }
+
+  /** Every element of a build, and the positions the build gave its nodes. */
+  private setDefinitions(definitions: ElementDefinition[]): void {
+    this.definitions = definitions;
+    this.home = new Map(definitions.flatMap((element) => (element.group === 'nodes' && element.position ? [[element.data.id!, element.position] as const] : [])));
   }
 
   /** Every node back where the build put it. */
@@ -420,7 +422,7 @@ export class GraphView {
       this.catalog = JSON.stringify(graph.kinds);
     }
     const next = elementsOf(graph, degree, this.kinds);
-    this.definitions = next;
+    this.setDefinitions(next);
     const ids = new Set(next.map((element) => element.data.id!));
     // Only what changed is touched: restyling every element is what costs (about a second on the
     // corpus). New elements are added by the next setVisible, which knows whether they are shown.
@@ -437,7 +439,6 @@ export class GraphView {
       }
     });
     if (catalogChanged) this.cy.style(stylesheet(this.kinds, this.dark));
-    this.home = homePositions(graph);
     this.relabel();
   }
 

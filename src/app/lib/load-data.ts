@@ -80,6 +80,6 @@ export async function loadGraph(url: string): Promise<GraphDocument> {
 export async function loadData(): Promise<LoadedData> {
   const graphUrl = dataUrl(OUTPUT_FILES.graph);
   const reportUrl = dataUrl(OUTPUT_FILES.report);
-  const [graph, report] = await Promise.all([fetchJson(graphUrl), fetchJson(reportUrl)]);
-  return { graph: validateGraph(graph, graphUrl), report: validateReport(report, reportUrl), searchIndexUrl: dataUrl(OUTPUT_FILES.searchIndex) };
+  const [graph, report] = await Promise.all([loadGraph(graphUrl), fetchJson(reportUrl)]);
+  return { graph, report: validateReport(report, reportUrl), searchIndexUrl: dataUrl(OUTPUT_FILES.searchIndex) };
 }
