@@ -5,12 +5,7 @@
  * decides who wins (the caller puts the selection and hubs first).
  */
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import { BoxIndex, type Box } from './box-index.ts';
 
 export interface LabelRequest {
   id: string;
@@ -25,10 +20,6 @@ export interface LabelRequest {
 export interface PlacedLabel {
   id: string;
   box: Box;
-}
-
-export function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /**
@@ -52,33 +43,6 @@ function spots(request: LabelRequest): Box[] {
     );
   }
   return boxes;
-}
-
-/** A uniform grid of buckets, so each candidate is tested only against its neighbours. */
-class BoxIndex {
-  private readonly cells = new Map<string, Array<{ box: Box; owner: string }>>();
-  constructor(private readonly size: number) {}
-
-  private keys(box: Box): string[] {
-    const keys: string[] = [];
-    for (let cx = Math.floor(box.x / this.size); cx <= Math.floor((box.x + box.width) / this.size); cx += 1) {
-      for (let cy = Math.floor(box.y / this.size); cy <= Math.floor((box.y + box.height) / this.size); cy += 1) keys.push(`${cx},${cy}`);
-    }
-    return keys;
-  }
-
-  add(box: Box, owner: string): void {
-    for (const key of this.keys(box)) {
-      const cell = this.cells.get(key);
-      if (cell) cell.push({ box, owner });
-      else this.cells.set(key, [{ box, owner }]);
-    }
-  }
-
-  /** Whether the box meets anything not owned by `owner`. */
-  hits(box: Box, owner: string): boolean {
-    return this.keys(box).some((key) => (this.cells.get(key) ?? []).some((item) => item.owner !== owner && overlaps(item.box, box)));
-  }
 }
 
 /**

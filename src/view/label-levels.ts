@@ -1,3 +1,4 @@
+import { BoxIndex, type Box } from '../snapshot/box-index.ts';
 import { textWidth } from '../snapshot/text-width.ts';
 
 /**
@@ -29,45 +30,10 @@ export interface LabelNode {
   importance: number;
 }
 
-export interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-export const hit = (a: Box, b: Box): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-
-/** Buckets of boxes on a grid, so each test looks only near the box it places. */
-class Grid {
-  private readonly cells = new Map<number, Box[]>();
-  constructor(private readonly cell: number) {}
-
-  private *keys(box: Box): Generator<number> {
-    const [cx1, cy1, cx2, cy2] = [box.x1, box.y1, box.x2, box.y2].map((v) => Math.floor(v / this.cell)) as [number, number, number, number];
-    // Cells of a very large box are capped: such a box is tested against everything it spans anyway.
-    for (let cx = cx1; cx <= Math.min(cx2, cx1 + 400); cx += 1) for (let cy = cy1; cy <= Math.min(cy2, cy1 + 400); cy += 1) yield cx * 1_000_003 + cy;
-  }
-
-  add(box: Box): void {
-    for (const key of this.keys(box)) {
-      const cell = this.cells.get(key);
-      if (cell) cell.push(box);
-      else this.cells.set(key, [box]);
-    }
-  }
-
-  hits(box: Box): boolean {
-    for (const key of this.keys(box)) for (const other of this.cells.get(key) ?? []) if (hit(box, other)) return true;
-    return false;
-  }
-}
-
 /** Where a label is drawn, as the explorer draws it: centred under its node, one line, a small gap. */
 export function labelBox(node: LabelNode, font: number): Box {
   const width = textWidth(node.label, font);
-  const top = node.y + node.size / 2 + font * 0.3;
-  return { x1: node.x - width / 2, y1: top, x2: node.x + width / 2, y2: top + font * 1.25 };
+  return { x: node.x - width / 2, y: node.y + node.size / 2 + font * 0.3, width, height: font * 1.25 };
 }
 
 /**
@@ -79,7 +45,7 @@ export function labelFontSizes(nodes: readonly LabelNode[], overview: number, le
   const sizes = new Map<string, number>();
   if (nodes.length === 0 || !(overview > 0)) return sizes;
   const fonts = Array.from({ length: levels }, (_, level) => READABLE_PX / (overview * 2 ** level));
-  const grid = new Grid(Math.max(8, fonts[Math.min(2, levels - 1)]! * 6));
+  const grid = new BoxIndex(Math.max(8, fonts[Math.min(2, levels - 1)]! * 6));
   const firstLevel = Math.max(12, Math.ceil(nodes.length * 0.02));
   const room = fonts.map((_, level) => firstLevel * 3 ** level);
   const placed = fonts.map(() => 0);
@@ -90,8 +56,8 @@ export function labelFontSizes(nodes: readonly LabelNode[], overview: number, le
       // Shown from this level on, it counts against this level's room and every later one's.
       if (room.slice(level).some((cap, later) => placed[level + later]! >= cap)) continue;
       const box = labelBox(node, font);
-      if (!grid.hits(box)) {
-        grid.add(box);
+      if (!grid.hits(box, node.id)) {
+        grid.add(box, node.id);
         for (let later = level; later < levels; later += 1) placed[later]! += 1;
         chosen = font;
         break;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hit, labelBox, labelFontSizes, READABLE_PX, type LabelNode } from '../../src/view/label-levels.ts';
+import { overlaps } from '../../src/snapshot/box-index.ts';
+import { labelBox, labelFontSizes, READABLE_PX, type LabelNode } from '../../src/view/label-levels.ts';
 
 const node = fc.record({
   x: fc.integer({ min: 0, max: 3000 }),
@@ -19,7 +20,7 @@ describe('label level of detail', () => {
         const labelled = nodes.filter((item) => sizes.get(item.id)! > 0);
         // Fonts and positions are both in graph units: disjoint boxes stay disjoint at every zoom.
         const boxes = labelled.map((item) => labelBox(item, sizes.get(item.id)!));
-        for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(hit(a, b)).toBe(false);
+        for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
         // The most important node is labelled, at the first level: readable at the overview.
         const first = [...nodes].sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1))[0]!;
         expect(sizes.get(first.id)! * overview).toBeCloseTo(READABLE_PX);

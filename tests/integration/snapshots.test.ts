@@ -7,7 +7,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
 import { renderViews, ViewError } from '../../src/build/views.ts';
-import { overlaps, type Box } from '../../src/snapshot/label-placement.ts';
+import { overlaps, type Box } from '../../src/snapshot/box-index.ts';
 import { GraphModel } from '../../src/view/graph-model.ts';
 import { viewSubgraph } from '../../src/view/subset.ts';
 import { parseViewState } from '../../src/view/view.ts';

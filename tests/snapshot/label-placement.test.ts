@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { overlaps, placeLabels, type Box } from '../../src/snapshot/label-placement.ts';
+import { overlaps, type Box } from '../../src/snapshot/box-index.ts';
+import { placeLabels } from '../../src/snapshot/label-placement.ts';
 
 const nodeBox = (node: { x: number; y: number; radius: number }): Box => ({ x: node.x - node.radius, y: node.y - node.radius, width: 2 * node.radius, height: 2 * node.radius });
 

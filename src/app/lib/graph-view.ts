@@ -131,8 +131,8 @@ function fitZoom(box: { w: number; h: number }, width: number, height: number): 
  * The viewport that fits the shown nodes, from their positions alone: cytoscape's own fit would
  * first compute every element's style to measure it (a quarter of a second on the corpus).
  */
-function initialViewport(graph: GraphDocument, container: HTMLElement, visible?: GraphViewOptions['visible']): { zoom: number; pan: { x: number; y: number } } {
-  const box = extent(graph.nodes.flatMap((node) => (node.position && (!visible || visible.nodes.has(node.id)) ? [node.position] : [])));
+function initialViewport(positions: Array<{ x: number; y: number }>, container: HTMLElement): { zoom: number; pan: { x: number; y: number } } {
+  const box = extent(positions);
   if (!box) return { zoom: 1, pan: { x: 0, y: 0 } };
   const width = container.clientWidth;
   const height = container.clientHeight;
@@ -153,6 +153,11 @@ interface LabelCandidate {
   size: number;
   hub: boolean;
   weight: number;
+}
+
+/** A node as label levels see it, from its element data, position and classes. */
+function labelCandidate(data: Record<string, unknown>, position: { x: number; y: number }, classes: readonly string[]): LabelCandidate {
+  return { id: String(data['id']), caption: String(data['caption']), x: position.x, y: position.y, size: Number(data['size']), hub: data['hub'] === true, weight: kindWeight(classes) };
 }
 
 /**
@@ -180,7 +185,6 @@ export class GraphView {
   private catalog: string;
   private dark: boolean;
   private readonly labels: LabelLevel;
-  /** Where the build put each node: what a view that is not laid out on its own shows. */
   /** Where the build put each node (from `definitions`): what a view that is not laid out on its own shows. */
   private home = new Map<string, { x: number; y: number }>();
   /** Whether the shown nodes were laid out on their own, away from home. */
@@ -201,25 +205,22 @@ export class GraphView {
     this.setDefinitions(elementsOf(graph, degree, this.kinds));
     const visible = options.visible;
     const elements = (visible ? this.definitions.filter((element) => shows(element, visible)) : this.definitions).map(copyOf);
+    const nodes = elements.filter((element) => element.group === 'nodes');
     // Labels get their levels before cytoscape styles anything: one styling pass, not two.
     const fonts = labelFonts(
-      elements.flatMap((element) =>
-        element.group === 'nodes'
-          ? [{ id: element.data.id!, caption: element.data['caption'] as string, ...element.position!, size: element.data['size'] as number, hub: element.data['hub'] === true, weight: kindWeight(String(element.classes).split(' ')) }]
-          : [],
-      ),
+      nodes.map((element) => labelCandidate(element.data, element.position!, String(element.classes).split(' '))),
       degree,
       this.labels,
       container.clientWidth,
       container.clientHeight,
     );
-    for (const element of elements) if (element.group === 'nodes') element.data['fontSize'] = fonts.get(element.data.id!) ?? 0;
+    for (const element of nodes) element.data['fontSize'] = fonts.get(element.data.id!) ?? 0;
     this.labelled = true;
     this.cy = cytoscape({
       container,
       elements,
       layout: { name: 'preset', fit: false },
-      ...initialViewport(graph, container, options.visible),
+      ...initialViewport(nodes.map((element) => element.position!), container),
       style: stylesheet(this.kinds, dark),
       userZoomingEnabled: interactive,
       userPanningEnabled: interactive,
@@ -239,11 +240,11 @@ export class GraphView {
     let counting = false;
     this.cy.on('zoom', () => {
       this.sizeMarkedLabels();
-      if (counting || !callbacks.onLabels) return;
+      if (counting || !this.onLabels) return;
       counting = true;
       requestAnimationFrame(() => {
         counting = false;
-        callbacks.onLabels?.(this.labelsDrawn());
+        this.onLabels?.(this.labelsDrawn());
       });
     });
 
@@ -280,7 +281,7 @@ export class GraphView {
   private relabel(): void {
     const shown = this.cy.nodes();
     const fonts = labelFonts(
-      shown.map((node) => ({ id: node.id(), caption: node.data('caption') as string, ...node.position(), size: node.data('size') as number, hub: node.data('hub') === true, weight: kindWeight(node.classes()) })),
+      shown.map((node) => labelCandidate(node.data() as Record<string, unknown>, node.position(), node.classes())),
       this.degree,
       this.labels,
       this.cy.width(),
