@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { buildGraph } from '../src/build/pipeline.ts';
 import { OUTPUT_FILES } from '../src/schema/graph.ts';
+import { readSearchManifest } from '../src/schema/search.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { buildApp } from '../tests/helpers/site.ts';
 import { serveSite } from '../tests/helpers/static-server.ts';
@@ -36,6 +37,11 @@ const inBrowser = new Set((values.browser ?? values.factors).split(',').map(Numb
 const root = resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'bench-scale-'));
 
+interface Size {
+  raw: number;
+  gzip: number;
+}
+
 interface Built {
   factor: number;
   files: number;
@@ -45,7 +51,7 @@ interface Built {
   layoutSeconds: number;
   nodes: number;
   edges: number;
-  outputs: Record<string, { raw: number; gzip: number }>;
+  outputs: { graph: Size; entities: Size; text: Size; shards: number; largestShard: number };
   load?: ExplorerLoad;
 }
 
@@ -80,12 +86,19 @@ try {
     const { seconds, peakMb } = await buildInChild(repo, data, statsPath);
     const timings = (JSON.parse(readFileSync(statsPath, 'utf8')) as { timeByStageMs: Record<string, number> }).timeByStageMs;
     const graph = JSON.parse(readFileSync(join(data, OUTPUT_FILES.graph), 'utf8')) as { nodes: unknown[]; edges: unknown[] };
-    const outputs = Object.fromEntries(
-      Object.values(OUTPUT_FILES).map((name) => {
-        const bytes = readFileSync(join(data, name));
-        return [name, { raw: statSync(join(data, name)).size, gzip: gzipSync(bytes, { level: 9 }).length }];
-      }),
-    );
+    const size = (name: string): { raw: number; gzip: number } => {
+      const bytes = readFileSync(join(data, name));
+      return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    };
+    const manifest = readSearchManifest(JSON.parse(readFileSync(join(data, OUTPUT_FILES.searchIndex), 'utf8')), OUTPUT_FILES.searchIndex);
+    const textSizes = manifest.text.map(size);
+    const outputs = {
+      graph: size(OUTPUT_FILES.graph),
+      entities: size(manifest.entities),
+      text: { raw: textSizes.reduce((sum, one) => sum + one.raw, 0), gzip: textSizes.reduce((sum, one) => sum + one.gzip, 0) },
+      shards: manifest.text.length,
+      largestShard: Math.max(0, ...textSizes.map((one) => one.gzip)),
+    };
     const built: Built = { factor, files: generated.files, markdownMb: generated.markdownBytes / 1e6, seconds, peakMb, layoutSeconds: (timings['layout'] ?? 0) / 1000, nodes: graph.nodes.length, edges: graph.edges.length, outputs };
     if (inBrowser.has(factor)) {
       process.stderr.write(`${factor}×: loading in the explorer…\n`);
@@ -109,18 +122,17 @@ const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
 const base = results.find((result) => result.factor === 1) ?? results[0]!;
 const perMb = (result: Built): number => result.seconds / result.markdownMb;
 process.stdout.write(`template: ${template}; each factor built cold in its own process (npm run graph --no-cache), then loaded once in headless Chromium\n`);
-process.stdout.write('factor   files  markdown   nodes   edges    build  s/MB (× 1×)  peak memory  layout (share)   graph.json gz  search-index gz\n');
+process.stdout.write('factor   files  markdown   nodes   edges    build  s/MB (× 1×)  peak memory  layout (share)   graph.json gz  search: entities gz  text gz (shards, largest)\n');
 for (const result of results) {
-  const graph = result.outputs[OUTPUT_FILES.graph]!;
-  const index = result.outputs[OUTPUT_FILES.searchIndex]!;
+  const { graph, entities, text, shards, largestShard } = result.outputs;
   process.stdout.write(
-    `${`${result.factor}×`.padStart(6)} ${String(result.files).padStart(7)} ${mb(result.markdownMb * 1e6).padStart(9)} ${String(result.nodes).padStart(7)} ${String(result.edges).padStart(7)} ${`${result.seconds.toFixed(1)} s`.padStart(8)} ${perMb(result).toFixed(2).padStart(5)} (×${(perMb(result) / perMb(base)).toFixed(2)}) ${`${result.peakMb.toFixed(0)} MB`.padStart(11)} ${`${result.layoutSeconds.toFixed(1)} s`.padStart(7)} (${((100 * result.layoutSeconds) / result.seconds).toFixed(0).padStart(2)}%) ${mb(graph.gzip).padStart(14)} ${mb(index.gzip).padStart(16)}\n`,
+    `${`${result.factor}×`.padStart(6)} ${String(result.files).padStart(7)} ${mb(result.markdownMb * 1e6).padStart(9)} ${String(result.nodes).padStart(7)} ${String(result.edges).padStart(7)} ${`${result.seconds.toFixed(1)} s`.padStart(8)} ${perMb(result).toFixed(2).padStart(5)} (×${(perMb(result) / perMb(base)).toFixed(2)}) ${`${result.peakMb.toFixed(0)} MB`.padStart(11)} ${`${result.layoutSeconds.toFixed(1)} s`.padStart(7)} (${((100 * result.layoutSeconds) / result.seconds).toFixed(0).padStart(2)}%) ${mb(graph.gzip).padStart(14)} ${mb(entities.gzip).padStart(20)} ${mb(text.gzip).padStart(8)} (${shards}, ${mb(largestShard)})\n`,
   );
 }
-process.stdout.write('factor   first paint  search ready  keystroke p95  hover p95  pan p95  longest task after paint\n');
+process.stdout.write('factor   first paint  search ready  search complete  keystroke p95  hover p95  pan p95  longest task after paint\n');
 for (const result of results) {
   const load = result.load;
   if (!load) continue;
   const p95 = percentile(load.keystrokes, 0.95);
-  process.stdout.write(`${`${result.factor}×`.padStart(6)} ${`${load.paint.toFixed(0)} ms`.padStart(12)} ${`${load.searchReady.toFixed(0)} ms`.padStart(13)} ${`${p95.toFixed(0)} ms`.padStart(14)} ${`${load.hoverP95.toFixed(0)} ms`.padStart(10)} ${`${load.panP95.toFixed(0)} ms`.padStart(8)} ${`${load.longestTask.toFixed(0)} ms`.padStart(25)}\n`);
+  process.stdout.write(`${`${result.factor}×`.padStart(6)} ${`${load.paint.toFixed(0)} ms`.padStart(12)} ${`${load.searchReady.toFixed(0)} ms`.padStart(13)} ${`${load.searchComplete.toFixed(0)} ms`.padStart(16)} ${`${p95.toFixed(0)} ms`.padStart(14)} ${`${load.hoverP95.toFixed(0)} ms`.padStart(10)} ${`${load.panP95.toFixed(0)} ms`.padStart(8)} ${`${load.longestTask.toFixed(0)} ms`.padStart(25)}\n`);
 }

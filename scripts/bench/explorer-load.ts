@@ -7,15 +7,20 @@ export interface ExplorerLoad {
   panP95: number;
   paint: number;
   searchReady: number;
+  /** Every shard of the index loaded: answers are final. */
+  searchComplete: number;
   keystrokes: number[];
   longestTask: number;
   heapMb: number;
   transfer: Transfer;
+  /** What was fetched when search first answered: the graph, the app and the entities' shard. */
+  transferAtSearchReady: Transfer;
 }
 
 /**
  * One fresh load of the explorer at `url` in its own browser context, 1400×900: time to the
- * graph's first paint and to search being ready (the app's performance marks), the latency of
+ * graph's first paint, to search answering (from the entities' shard) and to search being
+ * complete (every shard; the app's performance marks), the latency of
  * each keystroke of `query` to its results, the frame interval p95 while the mouse sweeps the
  * canvas and while it drags the canvas zoomed in (a pan), the longest main-thread task after first paint, the JS heap and the bytes fetched.
  */
@@ -35,6 +40,8 @@ export async function measureExplorerLoad(browser: Browser, url: string, query: 
     page.waitForFunction((wanted) => performance.getEntriesByName(wanted)[0]?.startTime, name, { timeout: 180_000, polling: 50 }).then((handle) => handle.jsonValue() as Promise<number>);
   const paint = await mark('tag-graph:graph-painted');
   const searchReady = await mark('tag-graph:search-ready');
+  const transferAtSearchReady = await transfer.total();
+  const searchComplete = await mark('tag-graph:search-complete');
   await page.waitForTimeout(500);
   // Each key, from the key press to the result list changing.
   const input = page.getByTestId('search-input');
@@ -104,7 +111,7 @@ export async function measureExplorerLoad(browser: Browser, url: string, query: 
     return longest;
   }, paint);
   const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-  const result = { hoverP95, panP95, paint, searchReady, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024, transfer: await transfer.total() };
+  const result = { hoverP95, panP95, paint, searchReady, searchComplete, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024, transfer: await transfer.total(), transferAtSearchReady };
   await context.close();
   return result;
 }

@@ -5,7 +5,6 @@ import { searchIndexOf } from '../../src/build/search-index.ts';
 import { positionsOf, watchRepository, type Watcher } from '../../src/build/watch.ts';
 import { DEFAULT_REGISTRY } from '../../src/kinds/registry.ts';
 import { DEFAULT_PROFILE, PROFILES } from '../../src/profiles/index.ts';
-import { OUTPUT_FILES } from '../../src/schema/graph.ts';
 
 export interface WatchSession {
   options: BuildOptions;
@@ -40,7 +39,7 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
       async onBuilt(next, changed) {
         lastChanged = changed;
         const written = performance.now();
-        await writeOutputs(out, new Map([...next.files].filter(([name]) => name !== OUTPUT_FILES.searchIndex)));
+        await writeOutputs(out, next.files);
         session.notify?.('data', changed);
         // Where the time went, for whoever waits on a save.
         const stages = Object.entries({ ...next.timings, write: Math.round(performance.now() - written) }).map(([name, ms]) => `${name} ${ms}`).join(', ');
@@ -48,8 +47,9 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
       },
       async onIdle(last) {
         // From the facts and graph the last build already holds: nothing is read or assembled again.
-        const index = searchIndexOf(last.documents, last.graph, options.registry ?? DEFAULT_REGISTRY);
-        await writeOutputs(out, new Map([[OUTPUT_FILES.searchIndex, `${index}\n`]]));
+        // Shards of unchanged documents come from the cache (which holds only the shipped registry's).
+        const registry = options.registry ?? DEFAULT_REGISTRY;
+        await writeOutputs(out, await searchIndexOf(last.documents, last.contentKeys, last.graph, registry, registry === DEFAULT_REGISTRY ? cache : undefined));
         session.notify?.('index', lastChanged);
         await cache?.save();
         log('search index rebuilt');

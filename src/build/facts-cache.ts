@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProfileData } from '../profiles/profile.ts';
 import type { DocumentFacts } from './facts.ts';
 import { byCodePoint } from './text/order.ts';
+import type { ShardStore } from './search-index.ts';
 
 /** Bumped when the cache file's own layout changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -52,20 +53,29 @@ function looksLikeFacts(value: unknown, path: string): value is DocumentFacts {
  * by a hash of the file's path and content. The file also records the version of the code,
  * profile and options that made them; a file of another version, or one that cannot be read
  * or parsed, is ignored and rebuilt, never trusted. Only the entries of the last build are
- * kept, so deleted and renamed files drop out.
+ * kept, so deleted and renamed files drop out. Search index shards are kept the same way, each
+ * in a file of its own beside it, named by its key, with its digest in the main file.
  */
-export class FactsCache {
+export class FactsCache implements ShardStore {
   private used = new Map<string, DocumentFacts>();
   /** Facts this process made in its last build: trusted without a digest. */
   private kept = new Map<string, DocumentFacts>();
   private layout: { key: string; positions: Array<[string, { x: number; y: number }]> } | undefined;
+  private usedShards = new Map<string, string>();
+  private keptShards = new Map<string, string>();
+  /** Digests of the shard files on disk, by key, as the last save wrote them. */
+  private readonly shardDigests: Map<string, string>;
+  /** Keys whose shard file this process read or wrote, sound: not written again. */
+  private readonly shardsOnDisk = new Set<string>();
 
   private constructor(
     private readonly file: string,
     private readonly version: string,
     private readonly entries: ReadonlyMap<string, unknown>,
     storedLayout: unknown,
+    storedShards: unknown,
   ) {
+    this.shardDigests = new Map(isObject(storedShards) ? Object.entries(storedShards).filter((entry): entry is [string, string] => /^[0-9a-f]{64}$/.test(entry[0]) && typeof entry[1] === 'string') : []);
     if (isObject(storedLayout) && typeof storedLayout['key'] === 'string' && Array.isArray(storedLayout['positions'])) {
       const positions = storedLayout['positions'].filter(
         (item): item is [string, { x: number; y: number }] => Array.isArray(item) && typeof item[0] === 'string' && isObject(item[1]) && typeof item[1]['x'] === 'number' && typeof item[1]['y'] === 'number',
@@ -93,28 +103,34 @@ export class FactsCache {
     const fullVersion = sha256(`${CACHE_FORMAT}\u0000${codeVersion()}\u0000${JSON.stringify(profile)}`);
     let entries = new Map<string, unknown>();
     let layout: unknown;
+    let shards: unknown;
     try {
       const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
       if (isObject(parsed) && parsed['version'] === fullVersion && isObject(parsed['entries'])) {
         entries = new Map(Object.entries(parsed['entries']));
         layout = parsed['layout'];
+        shards = parsed['shards'];
       }
     } catch {
       // Missing, unreadable or corrupt: start empty.
     }
-    return new FactsCache(file, fullVersion, entries, layout);
+    return new FactsCache(file, fullVersion, entries, layout, shards);
   }
 
+  /** A file's content key: of its path and text. */
   static key(path: string, text: string): string {
     return sha256(`${path}\u0000${text}`);
   }
 
+  private get shardFolder(): string {
+    return this.file.replace(/\.json$/, '.shards');
+  }
+
   /**
-   * The cached facts of `path` with this content, if an entry is there and sound: shaped like
+   * The cached facts of `path` with this content key, if an entry is there and sound: shaped like
    * facts of this path, and matching the digest written beside it (a damaged entry is rebuilt).
    */
-  get(path: string, text: string): DocumentFacts | undefined {
-    const key = FactsCache.key(path, text);
+  get(path: string, key: string): DocumentFacts | undefined {
     const own = this.kept.get(key);
     if (own) {
       this.used.set(key, own);
@@ -128,8 +144,28 @@ export class FactsCache {
     return facts;
   }
 
-  set(path: string, text: string, facts: DocumentFacts): void {
-    this.used.set(FactsCache.key(path, text), facts);
+  set(key: string, facts: DocumentFacts): void {
+    this.used.set(key, facts);
+  }
+
+  /** A search index shard by its key, if its file is there and matches its digest. */
+  async shard(key: string): Promise<string | undefined> {
+    const own = this.keptShards.get(key) ?? this.usedShards.get(key);
+    if (own !== undefined) return own;
+    const digest = this.shardDigests.get(key);
+    if (!digest) return undefined;
+    try {
+      const text = await readFile(join(this.shardFolder, `${key}.json`), 'utf8');
+      if (sha256(text) !== digest) return undefined;
+      this.shardsOnDisk.add(key);
+      return text;
+    } catch {
+      return undefined;
+    }
+  }
+
+  setShard(key: string, text: string): void {
+    this.usedShards.set(key, text);
   }
 
   /**
@@ -139,17 +175,36 @@ export class FactsCache {
   nextBuild(): void {
     this.kept = this.used;
     this.used = new Map();
+    this.keptShards = this.usedShards;
+    this.usedShards = new Map();
   }
 
-  /** Writes the entries this build used, atomically (a crash leaves the previous file). */
+  /**
+   * Writes the entries and shards this build used, atomically (a crash leaves the previous
+   * file): new shard files first, then the main file naming them, then old shard files go.
+   */
   async save(): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
+    await mkdir(this.shardFolder, { recursive: true });
+    const shards: Record<string, string> = {};
+    for (const [key, text] of [...this.usedShards].sort(([a], [b]) => byCodePoint(a, b))) {
+      shards[key] = this.shardsOnDisk.has(key) ? this.shardDigests.get(key)! : sha256(text);
+      if (!this.shardsOnDisk.has(key)) await writeFile(join(this.shardFolder, `${key}.json`), text);
+      this.shardsOnDisk.add(key);
+    }
     const staging = `${this.file}.${process.pid}.tmp`;
     const entries = Object.fromEntries(
       [...this.used.entries()].sort(([a], [b]) => byCodePoint(a, b)).map(([key, facts]) => [key, { digest: sha256(JSON.stringify(facts)), facts }]),
     );
     const layout = this.layout ? { ...this.layout, digest: sha256(JSON.stringify(this.layout.positions)) } : undefined;
-    await writeFile(staging, JSON.stringify({ version: this.version, entries, ...(layout ? { layout } : {}) }));
+    await writeFile(staging, JSON.stringify({ version: this.version, entries, ...(layout ? { layout } : {}), shards }));
     await rename(staging, this.file);
+    this.shardDigests.clear();
+    for (const [key, digest] of Object.entries(shards)) this.shardDigests.set(key, digest);
+    for (const name of await readdir(this.shardFolder)) {
+      const key = name.replace(/\.json$/, '');
+      if (key in shards) continue;
+      this.shardsOnDisk.delete(key);
+      await rm(join(this.shardFolder, name), { force: true });
+    }
   }
 }

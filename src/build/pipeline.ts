@@ -14,7 +14,8 @@ import { defaultThreads, extractAll } from './pool.ts';
 import { readGitInfo, repoNameOf } from './repo-info.ts';
 import { githubSlug, inferRemoteSlug } from './resolve/remote.ts';
 import { LayoutWorker } from './layout-worker-client.ts';
-import { documentEntries, entityEntries, SearchIndexBuilder } from './search-index.ts';
+import { entityEntries } from './search-entries.ts';
+import { SearchIndexBuilder, SearchShards } from './search-index.ts';
 import { SearchIndexWorker } from './search-index-worker-client.ts';
 import { byCodePoint } from './text/order.ts';
 import { checkRepository } from './check/index.ts';
@@ -75,14 +76,16 @@ export interface BuildOptions {
 export interface BuildOutput {
   graph: GraphDocument;
   report: BuildReport;
-  /** The serialised search index; undefined when the build was asked for none. */
-  searchIndex?: string;
+  /** The search index's files (manifest and shards, also in `files`); undefined when the build was asked for none. */
+  searchIndex?: ReadonlyMap<string, string>;
   /** File name to content, ready for `writeOutputs`: byte-identical for the same input and options. */
   files: Map<string, string>;
   /** Wall time of each stage in milliseconds; kept out of the files so they stay reproducible. */
   timings: Record<string, number>;
   /** Every document's facts, in input order: what a search index is made from later (watch mode). */
   documents: readonly DocumentFacts[];
+  /** Each document's content key (`FactsCache.key`), in the same order. */
+  contentKeys: readonly string[];
 }
 
 /**
@@ -113,21 +116,27 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const inWorkers = options.stageWorkers ?? texts.length >= STAGE_WORKERS_MIN_DOCUMENTS;
   const layoutWorker = withLayout && inWorkers && !options.previousPositions ? new LayoutWorker() : undefined;
   const withIndex = options.searchIndex ?? true;
-  const indexWorker = inWorkers && withIndex ? new SearchIndexWorker() : undefined;
-  const searchIndexer = indexWorker ?? (withIndex ? new SearchIndexBuilder() : undefined);
   // Another registry's code cannot be versioned here: its facts are never cached.
   const ownCache = !options.factsCache && options.cacheDir && registry === DEFAULT_REGISTRY ? await FactsCache.open(options.cacheDir, options.repo, profile.data) : undefined;
   const cache = registry === DEFAULT_REGISTRY ? (options.factsCache ?? ownCache) : undefined;
+  const contentKeys = texts.map((item) => FactsCache.key(item.file.path, item.text));
+  const shards = withIndex ? await SearchShards.plan(texts.map((item) => item.file.path), contentKeys, cache) : undefined;
+  // Only shards not cached are made: in a worker from the first document extracted.
+  const indexWorker = inWorkers && shards?.pending ? new SearchIndexWorker() : undefined;
+  const indexSink = indexWorker ?? (shards?.pending ? new SearchIndexBuilder() : undefined);
   const core = async () => {
     const extracted = await stage('extract', async () => {
       const inputs = texts.map((item) => ({ path: item.file.path, text: item.text }));
-      const cached = inputs.map((input) => cache?.get(input.path, input.text));
+      const cached = inputs.map((input, index) => cache?.get(input.path, contentKeys[index]!));
       const missing = inputs.flatMap((input, index) => (cached[index] ? [] : [{ input, index }]));
       // Each document reaches the search index in input order, cached or not, so the index
       // is the same whatever was cached.
       let reported = 0;
+      const toIndex = (index: number, facts: DocumentFacts): void => {
+        if (indexSink) shards?.feed(index, facts, indexSink);
+      };
       const reportUpTo = (end: number): void => {
-        for (; reported < end; reported += 1) if (cached[reported]) searchIndexer?.add(documentEntries(cached[reported]!));
+        for (; reported < end; reported += 1) if (cached[reported]) toIndex(reported, cached[reported]!);
       };
       let next = 0;
       const fresh = await extractAll(
@@ -140,16 +149,16 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
             const { index } = missing[next]!;
             next += 1;
             reportUpTo(index);
-            searchIndexer?.add(documentEntries(facts));
+            toIndex(index, facts);
             reported = index + 1;
           },
         },
       );
       reportUpTo(inputs.length);
       fresh.forEach((facts, position) => {
-        const { input, index } = missing[position]!;
+        const { index } = missing[position]!;
         cached[index] = facts;
-        cache?.set(input.path, input.text, facts);
+        cache?.set(contentKeys[index]!, facts);
       });
       return cached.map((facts, index) => {
         if (!facts) throw new Error(`no facts for ${inputs[index]!.path}`);
@@ -195,7 +204,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
             ? computeLayout(assembled.graph)
             : Promise.resolve(new Map());
     if (key && !previous) void layout.then((positions) => cache?.setPositions(key, positions));
-    const searchIndex = await stage('index', () => searchIndexer?.finish(entityEntries(assembled.graph, registry)));
+    const searchIndex = await stage('index', () => shards?.files(entityEntries(assembled.graph, registry), indexSink));
     const positions = await stage('layout', () => layout);
     timings['layout'] = Math.round(performance.now() - layoutStarted);
     for (const node of assembled.graph.nodes) {
@@ -249,14 +258,14 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   };
   const files = new Map<string, string>([
     [OUTPUT_FILES.graph, `${JSON.stringify(assembled.graph)}\n`],
-    ...(searchIndex !== undefined ? [[OUTPUT_FILES.searchIndex, `${searchIndex}\n`] as const] : []),
+    ...(searchIndex ?? []),
     [OUTPUT_FILES.report, `${JSON.stringify(report, null, 2)}\n`],
   ]);
   const views = options.views;
   if (withLayout && views && Object.keys(views).length > 0) {
     for (const [path, content] of await stage('views', () => renderViews(assembled.graph, views))) files.set(path, content);
   }
-  return { graph: assembled.graph, report, searchIndex, files, timings, documents };
+  return { graph: assembled.graph, report, ...(searchIndex ? { searchIndex } : {}), files, timings, documents, contentKeys };
 }
 
 /** Excluded paths with those inside an excluded folder left out (the folder stands for them). */

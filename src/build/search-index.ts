@@ -1,92 +1,187 @@
+import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
-import { documentNodeId, type GraphDocument } from '../schema/graph.ts';
-import { entryId, SEARCH_INDEX_OPTIONS, type SearchEntry } from '../schema/search.ts';
+import { OUTPUT_FILES, type GraphDocument } from '../schema/graph.ts';
+import { SEARCH_INDEX_OPTIONS, SEARCH_SHARD_FOLDER, type SearchEntry, type SearchManifest } from '../schema/search.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
 import type { DocumentFacts } from './facts.ts';
-import { byCodePoint } from './text/order.ts';
-import { append } from './multimap.ts';
+import { codeVersion } from './facts-cache.ts';
+import { documentEntries, entityEntries } from './search-entries.ts';
 
+/** Bumped when what a shard holds changes in a way the code version does not show. */
+const SHARD_FORMAT = 1;
 
-/** A document's searchable units: one per section, or the whole document when it has none. */
-export function documentEntries(doc: DocumentFacts): SearchEntry[] {
-  const nodeId = documentNodeId(doc.path);
-  if (doc.sections.length === 0) {
-    return [{ id: entryId(nodeId, ''), nodeId, title: doc.title, aliases: doc.path, heading: '', anchor: '', text: doc.summary }];
-  }
-  return doc.sections.map((section) => ({
-    id: entryId(nodeId, section.anchor),
-    nodeId,
-    title: doc.title,
-    aliases: section.anchor ? '' : doc.path,
-    heading: section.heading,
-    anchor: section.anchor,
-    text: section.text,
-  }));
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Where shards are kept between builds: read by key, filled with what this build made or used. */
+export interface ShardStore {
+  shard(key: string): Promise<string | undefined>;
+  setShard(key: string, text: string): void;
 }
 
-/** Every node but documents, by its label, aliases and the attributes its kind says are searched; sorted by id. */
-export function entityEntries(graph: Pick<GraphDocument, 'nodes' | 'edges'>, registry: KindRegistry): SearchEntry[] {
-  // An entity is also found by what its home pages say of it: the catalog entry
-  // `SUNBURST/SUNSPOT/Solarigate` by the `SolarWinds` of its write-up's title (searched as
-  // another name) and summary (as text).
-  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
-  const homeTitles = new Map<string, string[]>();
-  const homeText = new Map<string, string[]>();
-  for (const edge of graph.edges) {
-    if (edge.kind !== 'describes') continue;
-    const home = byId.get(edge.source);
-    if (!home) continue;
-    append(homeTitles, edge.target, home.label);
-    if (typeof home.attrs?.['summary'] === 'string') append(homeText, edge.target, home.attrs['summary']);
-  }
-  return graph.nodes
-    .filter((node) => node.kind !== 'document')
-    .map((node) => {
-      const attrs = node.attrs ?? {};
-      const aliases = Array.isArray(attrs['aliases']) ? attrs['aliases'].join(' ') : '';
-      const text = [
-        ...registry.info(node.kind).searchedAttributes.flatMap((key) => {
-          const value = attrs[key];
-          if (value === undefined) return [];
-          return Array.isArray(value) ? value : [String(value)];
-        }),
-        ...(homeText.get(node.id) ?? []),
-      ]
-        .filter(Boolean)
-        .join(' ');
-      return { id: entryId(node.id, ''), nodeId: node.id, title: node.label, aliases: [aliases, node.path ?? '', ...(homeTitles.get(node.id) ?? [])].join(' ').trim(), heading: '', anchor: '', text };
-    })
-    .sort((a, b) => byCodePoint(a.id, b.id));
+/** What fills shards: entries of the shard being made, then its end; the entities shard last. */
+export interface ShardSink {
+  add(entries: SearchEntry[]): void;
+  endShard(): void;
+  /** Every shard made since the start, in order, the entities' last when given. */
+  finish(entities: SearchEntry[] | undefined): Promise<string[]> | string[];
 }
 
 /**
- * The serialised index of a build's documents and graph at once, as the build writes it when the
- * documents are added in input order (watch mode builds it after the graph, from the same facts).
+ * Splits documents, in input order, into runs that each become one search index shard. Where a
+ * run ends depends only on the paths near it (content-defined chunking, by a hash of each path),
+ * so a file added, edited or deleted changes its own shard and seldom the next. Runs aim at a
+ * power of two near documents ÷ √(documents ÷ 16) documents, so a repository ten times larger
+ * has about three times as many shards, each about three times larger: few enough for a browser
+ * to search them all on each keystroke, small enough that an edit rebuilds little. Like FastCDC's
+ * normalised chunking, a run seldom ends before its aim and often after it, and never holds
+ * fewer than a quarter or more than four times the aim, which keeps the shards even.
  */
-export function searchIndexOf(documents: readonly DocumentFacts[], graph: Pick<GraphDocument, 'nodes' | 'edges'>, registry: KindRegistry): string {
-  const builder = new SearchIndexBuilder();
-  for (const doc of documents) builder.add(documentEntries(doc));
-  return builder.finish(entityEntries(graph, registry));
-}
-
-/**
- * The index, filled in the order entries are added (a fixed order gives identical output):
- * documents as they are extracted, then the entities, then serialised for the browser.
- */
-export class SearchIndexBuilder {
-  private readonly index = new MiniSearch<SearchEntry>({
-    ...SEARCH_INDEX_OPTIONS,
-    fields: [...SEARCH_INDEX_OPTIONS.fields],
-    storeFields: [...SEARCH_INDEX_OPTIONS.storeFields],
+export function planShards(paths: readonly string[]): number[][] {
+  const wanted = Math.max(1, Math.round(Math.sqrt(paths.length / 16)));
+  const aim = 2 ** Math.round(Math.log2(Math.max(1, paths.length / wanted)));
+  const shards: number[][] = [];
+  let run: number[] = [];
+  paths.forEach((path, index) => {
+    run.push(index);
+    const hash = createHash('sha256').update(path).digest().readUInt32BE(0);
+    const ends = run.length >= aim * 4 || (run.length >= aim / 4 && hash % (run.length < aim ? aim * 2 : Math.max(1, aim / 2)) === 0);
+    if (ends) {
+      shards.push(run);
+      run = [];
+    }
   });
+  if (run.length > 0) shards.push(run);
+  return shards;
+}
+
+/** A shard's file is named by its content, so it is the same however the build ran, and a new name means new content. */
+const shardFile = (text: string): string => `${SEARCH_SHARD_FOLDER}/${sha256(text).slice(0, 20)}.json`;
+
+/**
+ * The search index of one build as shards: one per run of documents (see `planShards`), keyed by
+ * the content of its documents and the build's code, and one of the entities, keyed by its
+ * entries. A shard whose key a store holds is taken from it; the others are made by a sink fed
+ * document by document in input order (`feed`), so a shard can be serialised and dropped as soon
+ * as its last document is in.
+ */
+export class SearchShards {
+  private readonly shardOf: number[] = [];
+  private readonly lastOfShard = new Set<number>();
+  private readonly keys: string[];
+  private readonly version = `${SHARD_FORMAT}\u0000${codeVersion()}`;
+
+  private constructor(
+    shards: readonly number[][],
+    contentKeys: readonly string[],
+    private readonly stored: Array<string | undefined>,
+    private readonly store: ShardStore | undefined,
+  ) {
+    shards.forEach((members, shard) => {
+      for (const index of members) this.shardOf[index] = shard;
+      this.lastOfShard.add(members.at(-1)!);
+    });
+    this.keys = shards.map((members) => sha256(`${this.version}\u0000${members.map((index) => contentKeys[index]).join('\u0000')}`));
+  }
+
+  /**
+   * The shards of documents with these paths and content keys (`FactsCache.key`), in input
+   * order, with those `store` holds already read.
+   */
+  static async plan(paths: readonly string[], contentKeys: readonly string[], store?: ShardStore): Promise<SearchShards> {
+    const shards = planShards(paths);
+    const plan = new SearchShards(shards, contentKeys, [], store);
+    const stored = store ? await Promise.all(plan.keys.map((key) => store.shard(key))) : plan.keys.map(() => undefined);
+    plan.stored.push(...stored);
+    return plan;
+  }
+
+  /** Whether some document's shard must be made (else no sink is needed until the entities). */
+  get pending(): boolean {
+    return this.stored.some((text) => text === undefined);
+  }
+
+  /** Hands document `index`'s entries to `sink` if its shard is to be made, and ends the shard after its last document. */
+  feed(index: number, facts: DocumentFacts, sink: ShardSink): void {
+    if (this.stored[this.shardOf[index]!] !== undefined) return;
+    sink.add(documentEntries(facts));
+    if (this.lastOfShard.has(index)) sink.endShard();
+  }
+
+  /**
+   * The manifest and shard files, once every document was fed. `sink` makes what is missing:
+   * a new one in this thread when none was given (nothing was pending).
+   */
+  async files(entities: readonly SearchEntry[], sink: ShardSink | undefined): Promise<Map<string, string>> {
+    const entitiesKey = sha256(`${this.version}\u0000entities\u0000${JSON.stringify(entities)}`);
+    const storedEntities = await this.store?.shard(entitiesKey);
+    const made = sink || storedEntities === undefined ? await (sink ?? new SearchIndexBuilder()).finish(storedEntities === undefined ? [...entities] : undefined) : [];
+    let next = 0;
+    const take = (): string => {
+      const text = made[next];
+      next += 1;
+      if (text === undefined) throw new Error(`search index: ${made.length} shards were made, more were expected`);
+      return text;
+    };
+    const texts = this.stored.map((text) => text ?? take());
+    const entitiesText = storedEntities ?? take();
+    if (next !== made.length) throw new Error(`search index: ${made.length} shards were made, ${next} were expected`);
+    this.keys.forEach((key, shard) => this.store?.setShard(key, texts[shard]!));
+    this.store?.setShard(entitiesKey, entitiesText);
+    const manifest: SearchManifest = { entities: shardFile(entitiesText), text: texts.map(shardFile) };
+    return new Map([
+      [OUTPUT_FILES.searchIndex, `${JSON.stringify(manifest)}\n`],
+      [manifest.entities, `${entitiesText}\n`],
+      ...texts.map((text, shard) => [manifest.text[shard]!, `${text}\n`] as const),
+    ]);
+  }
+}
+
+/**
+ * The search index of a build's documents and graph, as the build writes it (watch mode makes
+ * it after the graph, from the same facts): shards `store` holds are reused.
+ */
+export async function searchIndexOf(
+  documents: readonly DocumentFacts[],
+  contentKeys: readonly string[],
+  graph: Pick<GraphDocument, 'nodes' | 'edges'>,
+  registry: KindRegistry,
+  store?: ShardStore,
+): Promise<Map<string, string>> {
+  const shards = await SearchShards.plan(
+    documents.map((doc) => doc.path),
+    contentKeys,
+    store,
+  );
+  const builder = new SearchIndexBuilder();
+  documents.forEach((doc, index) => shards.feed(index, doc, builder));
+  return shards.files(entityEntries(graph, registry), builder);
+}
+
+const newIndex = (): MiniSearch<SearchEntry> =>
+  new MiniSearch<SearchEntry>({ ...SEARCH_INDEX_OPTIONS, fields: [...SEARCH_INDEX_OPTIONS.fields], storeFields: [...SEARCH_INDEX_OPTIONS.storeFields] });
+
+/**
+ * Shards filled in the order entries are added (a fixed order gives identical output), each
+ * serialised for the browser as it ends, so only one is held as an index at a time.
+ */
+export class SearchIndexBuilder implements ShardSink {
+  private index = newIndex();
+  private readonly made: string[] = [];
 
   add(entries: readonly SearchEntry[]): void {
     this.index.addAll(entries);
   }
 
-  /** Adds the last entries and returns the serialised index. */
-  finish(entries: readonly SearchEntry[]): string {
-    this.add(entries);
-    return JSON.stringify(this.index);
+  endShard(): void {
+    this.made.push(JSON.stringify(this.index));
+    this.index = newIndex();
+  }
+
+  finish(entities: readonly SearchEntry[] | undefined): string[] {
+    if (entities) {
+      this.add(entities);
+      this.endShard();
+    }
+    return this.made;
   }
 }

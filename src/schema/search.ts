@@ -3,6 +3,28 @@
  * only loads it). Both must use these exact options, or the loaded index reads wrongly.
  */
 
+/**
+ * `search-index.json`: where the index's shards are, relative to it. The entities' shard (every
+ * node but documents: small) answers first; the text shards (documents' sections) follow.
+ */
+export interface SearchManifest {
+  entities: string;
+  text: string[];
+}
+
+/** The folder beside the manifest that holds the shards, named by their content's key. */
+export const SEARCH_SHARD_FOLDER = 'search';
+
+/** The manifest's shape checked; names the first thing wrong. */
+export function readSearchManifest(value: unknown, url: string): SearchManifest {
+  const isShard = (file: unknown): file is string => typeof file === 'string' && /^[\w./-]+\.json$/.test(file) && !file.includes('..');
+  if (typeof value !== 'object' || value === null) throw new Error(`${url}: not a search index manifest`);
+  const { entities, text } = value as Record<string, unknown>;
+  if (!isShard(entities)) throw new Error(`${url}: no entities shard`);
+  if (!Array.isArray(text) || !text.every(isShard)) throw new Error(`${url}: malformed list of text shards`);
+  return { entities, text };
+}
+
 /** One searchable unit: a section of a document, or an entity. */
 export interface SearchEntry {
   /** Unique: `nodeId#anchor` (`nodeId#` for an entity or a document without sections); see `entryId`. */

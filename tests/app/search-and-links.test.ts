@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { safeHref, sourceUrl } from '../../src/app/lib/links.ts';
 import { DataError, validateGraph } from '../../src/app/lib/load-data.ts';
-import { highlightParts, loadIndex, runSearch, searchCatalogOf, type SearchCatalog } from '../../src/app/lib/search-engine.ts';
+import { highlightParts, runSearch, searchCatalogOf, type SearchCatalog } from '../../src/app/lib/search-engine.ts';
+import { loadShards } from '../helpers/search.ts';
 import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
 
 let output: BuildOutput;
@@ -15,22 +16,22 @@ beforeAll(async () => {
 
 describe('search over the built index', () => {
   it('ranks the entity above documents that mention it', () => {
-    const hits = runSearch(loadIndex(output.searchIndex!), 'rogue', catalog);
+    const hits = runSearch(loadShards(output.searchIndex!), 'rogue', catalog);
     expect(hits[0]).toMatchObject({ nodeId: 'compromise:rogue-maintainer', kind: 'compromise' });
     expect(hits.map((h) => h.nodeId)).toContain('doc:catalog/incidents/2023/rogue.md');
   });
   it('tolerates typos and prefixes, and finds people by handle', () => {
-    const index = loadIndex(output.searchIndex!);
+    const index = loadShards(output.searchIndex!);
     expect(runSearch(index, 'Obsrvability', catalog)[0]?.nodeId).toBe('group:observability');
     expect(runSearch(index, 'harden', catalog)[0]?.nodeId).toBe('publication:hardening-handbook');
     expect(runSearch(index, 'zadler', catalog)[0]?.nodeId).toBe('person:zoe-adler');
     expect(runSearch(index, 'zoë', catalog)[0]?.nodeId).toBe('person:zoe-adler');
   });
   it('returns one hit per node, with the matching section', () => {
-    const hits = runSearch(loadIndex(output.searchIndex!), 'getting started', catalog);
+    const hits = runSearch(loadShards(output.searchIndex!), 'getting started', catalog);
     expect(hits.filter((h) => h.nodeId === 'doc:docs/process.md')).toHaveLength(1);
     expect(hits.find((h) => h.nodeId === 'doc:docs/process.md')).toMatchObject({ heading: 'Getting started', anchor: 'getting-started' });
-    expect(runSearch(loadIndex(output.searchIndex!), '   ', catalog)).toEqual([]);
+    expect(runSearch(loadShards(output.searchIndex!), '   ', catalog)).toEqual([]);
   });
 });
 

@@ -163,13 +163,24 @@ describe('SearchBox', () => {
       { nodeId: 'doc:x.md', kind: 'document', title: 'About Zoë', heading: 'Zoë', anchor: 'zoe', score: 9, terms: ['zoë'] },
       { nodeId: 'person:zoe', kind: 'person', title: 'Zoë Adler', heading: '', anchor: '', score: 5, terms: ['zoë'] },
     ];
-    const client = { ready: Promise.resolve(), search: vi.fn(async () => hits) } as unknown as SearchClient;
+    let completeShards = (): void => undefined;
+    const complete = new Promise<void>((resolve) => (completeShards = resolve));
+    let loaded = false;
+    // The entities' shard answers first with the person; the document comes once every shard is in.
+    const search = vi.fn(async () => (loaded ? { hits, complete: true } : { hits: hits.slice(1), complete: false }));
+    const client = { ready: Promise.resolve(), complete, search } as unknown as SearchClient;
     const onChoose = vi.fn();
     let query = 'zoë';
     const root = render((target) => mount(SearchBox, { target, props: { kinds: model.kinds, client, query, onQuery: (next: string) => (query = next), onChoose } }));
     const input = root.querySelector('[data-testid="search-input"]') as HTMLInputElement;
     input.dispatchEvent(new FocusEvent('focus'));
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="search-result"]')).toHaveLength(1));
+    expect(root.querySelector('#search-results')?.getAttribute('data-answered')).not.toBe('zoë');
+    loaded = true;
+    completeShards();
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="search-result"]')).toHaveLength(2));
+    expect(root.querySelector('#search-results')?.getAttribute('data-answered')).toBe('zoë');
+    expect(search).toHaveBeenCalledTimes(2);
     const results = [...root.querySelectorAll('[data-testid="search-result"]')];
     expect(results.map((r) => r.getAttribute('data-node-id'))).toEqual(['person:zoe', 'doc:x.md']);
     expect(results[0]!.querySelector('mark')!.textContent).toBe('Zoë');

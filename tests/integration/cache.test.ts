@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph, type BuildOptions } from '../../src/build/pipeline.ts';
+import type { SearchManifest } from '../../src/schema/search.ts';
 
 const demo = join(import.meta.dirname, '../fixtures/demo-repo');
 let scratch: string;
@@ -15,7 +16,9 @@ async function outputs(options: Omit<BuildOptions, 'repo'>): Promise<Record<stri
   return Object.fromEntries(files);
 }
 
-const cacheFile = (): string => join(cacheDir, readdirSync(cacheDir).find((name) => name.endsWith('.json'))!);
+const cacheFileIn = (dir: string): string => join(dir, readdirSync(dir).find((name) => name.endsWith('.json'))!);
+const cacheFile = (): string => cacheFileIn(cacheDir);
+const manifestOf = (files: Record<string, string>): SearchManifest => JSON.parse(files['search-index.json']!) as SearchManifest;
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'cache-'));
@@ -67,10 +70,10 @@ describe('the cache of extracted facts', () => {
     const layoutCache = join(scratch, 'layout-cache');
     const cold = await outputs({ layout: true });
     expect(await outputs({ layout: true, cacheDir: layoutCache })).toEqual(cold);
-    const stored = JSON.parse(readFileSync(join(layoutCache, readdirSync(layoutCache)[0]!), 'utf8')) as { layout?: { positions: unknown[] } };
+    const stored = JSON.parse(readFileSync(cacheFileIn(layoutCache), 'utf8')) as { layout?: { positions: unknown[] } };
     expect(stored.layout?.positions.length).toBe((JSON.parse(cold['graph.json']!) as { nodes: unknown[] }).nodes.length);
     // Positions changed on disk no longer match their digest: laid out again.
-    const file = join(layoutCache, readdirSync(layoutCache)[0]!);
+    const file = cacheFileIn(layoutCache);
     const tampered = JSON.parse(readFileSync(file, 'utf8')) as { layout: { positions: Array<[string, { x: number; y: number }]> } };
     for (const [, position] of tampered.layout.positions) position.x += 1000;
     writeFileSync(file, JSON.stringify(tampered));
@@ -81,5 +84,32 @@ describe('the cache of extracted facts', () => {
     // A new node changes the structure: laid out again, still as cold.
     writeFileSync(join(repo, 'docs/another.md'), '# Another\n');
     expect(await outputs({ layout: true, cacheDir: layoutCache })).toEqual(await outputs({ layout: true }));
+  });
+
+  it('keeps search index shards, trusts only sound ones, and makes again only the shard of an edited file', async () => {
+    const pages = join(scratch, 'pages');
+    const pagesCache = join(scratch, 'pages-cache');
+    for (let page = 0; page < 150; page += 1) cpSync(join(demo, 'README.md'), join(pages, `docs/page-${String(page).padStart(3, '0')}.md`));
+    const build = async (withCache: boolean): Promise<Record<string, string>> => Object.fromEntries((await buildGraph({ repo: pages, threads: 1, layout: false, ...(withCache ? { cacheDir: pagesCache } : {}) })).files);
+    const cold = await build(false);
+    const manifest = manifestOf(cold);
+    expect(manifest.text.length).toBeGreaterThanOrEqual(2);
+    expect(await build(true)).toEqual(cold);
+    const shardFolder = join(pagesCache, readdirSync(pagesCache).find((name) => name.endsWith('.shards'))!);
+    expect(readdirSync(shardFolder)).toHaveLength(manifest.text.length + 1);
+    // A damaged shard is made again, and written sound.
+    const damaged = join(shardFolder, readdirSync(shardFolder)[0]!);
+    writeFileSync(damaged, '{"documentCount":0}');
+    expect(await build(true)).toEqual(cold);
+    expect(readFileSync(damaged, 'utf8')).not.toBe('{"documentCount":0}');
+    expect(await build(true)).toEqual(cold);
+    // An edit changes its own shard and at most the next one; the output is the cold build's.
+    writeFileSync(join(pages, 'docs/page-070.md'), '# Page seventy\n\nA tamarind.\n');
+    const edited = await build(true);
+    expect(edited).toEqual(await build(false));
+    const changed = manifestOf(edited).text.filter((file) => !manifest.text.includes(file));
+    expect(changed.length).toBeGreaterThanOrEqual(1);
+    expect(changed.length).toBeLessThanOrEqual(2);
+    expect(readdirSync(shardFolder)).toHaveLength(manifestOf(edited).text.length + 1);
   });
 });

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractRoleTable } from '../../src/build/extract/role-table.ts';
 import { mentionKey, type EntityMention } from '../../src/build/facts.ts';
 import { parsePeople } from '../../src/build/text/people.ts';
+import { loadShards } from '../helpers/search.ts';
 import { buildGraph } from '../../src/build/pipeline.ts';
 import type { KindModule } from '../../src/kinds/kind.ts';
 import { DEFAULT_REGISTRY, RegistryError } from '../../src/kinds/registry.ts';
 import { CNCF_PROFILE } from '../../src/profiles/cncf.ts';
 import { GENERIC_PROFILE } from '../../src/profiles/generic.ts';
 import { extendProfile } from '../../src/profiles/profile.ts';
-import { loadIndex, runSearch, searchCatalogOf } from '../../src/app/lib/search-engine.ts';
+import { runSearch, searchCatalogOf } from '../../src/app/lib/search-engine.ts';
 import { CNCF, GraphQuery } from '../helpers/graph.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
@@ -132,7 +133,7 @@ describe('a toy kind registered in one folder', () => {
     expect(node).toMatchObject({ id: 'talk:supply-chains-at-scale', attrs: { year: 2024 }, sources: [{ path: 'docs/talks.md', line: 5 }] });
     expect(q.edges({ target: node.id, kind: 'role', role: 'speaker' }).map((edge) => edge.source)).toEqual(['person:ann-lee']);
     expect(graph.kinds.nodes.find((info) => info.kind === 'talk')).toEqual(talk.info);
-    const index = loadIndex(searchIndex!);
+    const index = loadShards(searchIndex!);
     const catalog = searchCatalogOf(graph);
     expect(runSearch(index, 'policy', catalog)[0]).toMatchObject({ nodeId: 'talk:policy-as-code', kind: 'talk', title: 'Policy as code' });
     expect(runSearch(index, '2024', catalog).map((hit) => hit.nodeId)).toContain('talk:supply-chains-at-scale');

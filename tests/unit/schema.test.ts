@@ -10,7 +10,7 @@ const schemaDir = join(import.meta.dirname, '../../src/schema');
 describe('schema modules', () => {
   it('keep their public surface', () => {
     expect(Object.keys(graphSchema).sort()).toEqual(['OUTPUT_FILES', 'SCHEMA_VERSION', 'documentNodeId', 'isKindName']);
-    expect(Object.keys(searchSchema).sort()).toEqual(['SEARCH_INDEX_OPTIONS', 'SEARCH_QUERY_OPTIONS', 'entryId', 'entryTarget', 'processTerm']);
+    expect(Object.keys(searchSchema).sort()).toEqual(['SEARCH_INDEX_OPTIONS', 'SEARCH_QUERY_OPTIONS', 'SEARCH_SHARD_FOLDER', 'entryId', 'entryTarget', 'processTerm', 'readSearchManifest']);
     expect(Object.keys(kindsSchema).sort()).toEqual(['NODE_SHAPES', 'pluralRole', 'relationLabel']);
     expect(graphSchema.SCHEMA_VERSION).toBe(2);
     expect(graphSchema.isKindName('translation_of')).toBe(true);
@@ -23,6 +23,15 @@ describe('schema modules', () => {
       const imports = [...readFileSync(join(schemaDir, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
       expect(imports.every((source) => source?.startsWith('./')), `${file} imports ${imports.join(', ')}`).toBe(true);
     }
+  });
+
+  it('reads a search manifest only when it names shard files beside it', () => {
+    const good = { entities: 'search/0a1b.json', text: ['search/2c3d.json'] };
+    expect(searchSchema.readSearchManifest(good, 'm.json')).toEqual(good);
+    expect(() => searchSchema.readSearchManifest({ text: [] }, 'm.json')).toThrow('m.json: no entities shard');
+    expect(() => searchSchema.readSearchManifest({ ...good, text: ['../../secret.json'] }, 'm.json')).toThrow('m.json: malformed list of text shards');
+    expect(() => searchSchema.readSearchManifest({ ...good, entities: 'https://elsewhere.example/x.json' }, 'm.json')).toThrow('no entities shard');
+    expect(() => searchSchema.readSearchManifest('[]', 'm.json')).toThrow('not a search index manifest');
   });
 
   it('drops stop words when indexing and querying alike', () => {

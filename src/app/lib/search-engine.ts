@@ -32,18 +32,20 @@ export function loadIndex(json: string): MiniSearch<SearchEntry> {
 }
 
 /**
- * Search-as-you-type: prefix and typo tolerant, one hit per node (its best section), entities
- * boosted above the documents that merely mention them (each kind's boost comes from the graph's catalogue).
+ * Search-as-you-type over the index's shards: prefix and typo tolerant, one hit per node (its
+ * best section in any shard), entities boosted above the documents that merely mention them
+ * (each kind's boost comes from the graph's catalogue).
  */
-export function runSearch(index: MiniSearch<SearchEntry>, query: string, catalog: SearchCatalog, limit = 40): SearchHit[] {
+export function runSearch(indexes: readonly MiniSearch<SearchEntry>[], query: string, catalog: SearchCatalog, limit = 40): SearchHit[] {
   const text = query.trim();
   if (!text) return [];
   const kindOf = (nodeId: unknown): string | undefined => catalog.nodes[String(nodeId)]?.[0];
   const boost = (id: unknown): number => catalog.boosts[kindOf(entryTarget(String(id)).nodeId) ?? ''] ?? 1;
   const options = { ...SEARCH_QUERY_OPTIONS, boost: { ...SEARCH_QUERY_OPTIONS.boost }, boostDocument: boost };
-  let results: SearchResult[] = index.search(withTranspositions(text, 'AND'), options);
+  const searchAll = (combineWith: 'AND' | 'OR'): SearchResult[] => indexes.flatMap((index) => index.search(withTranspositions(text, combineWith), { ...options, combineWith }));
+  let results = searchAll('AND');
   // A query of several words that matches nothing together still finds each word.
-  if (results.length === 0 && /\s/.test(text)) results = index.search(withTranspositions(text, 'OR'), { ...options, combineWith: 'OR' });
+  if (results.length === 0 && /\s/.test(text)) results = searchAll('OR');
   const best = new Map<string, SearchHit>();
   for (const result of results) {
     const stored = result as unknown as StoredSearchFields & SearchResult;
@@ -52,7 +54,7 @@ export function runSearch(index: MiniSearch<SearchEntry>, query: string, catalog
     // An index newer or older than the graph may name nodes the graph does not have.
     if (!node) continue;
     const existing = best.get(nodeId);
-    if (existing && existing.score >= result.score) continue;
+    if (existing && (existing.score > result.score || (existing.score === result.score && existing.anchor <= anchor))) continue;
     best.set(nodeId, {
       nodeId,
       kind: node[0],
