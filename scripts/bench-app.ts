@@ -39,4 +39,4 @@ process.stdout.write(`pan: frame interval p95 dragging the canvas, 4× zoom ${me
 process.stdout.write(`longest main-thread task after first paint         ${median(results.map((r) => r.longestTask)).toFixed(0)} ms\n`);
 process.stdout.write(`JS heap after typing                               ${median(results.map((r) => r.heapMb)).toFixed(0)} MB\n`);
 process.stdout.write(`download (every response of a load, until after the hover sweep)  ${mb(median(results.map((r) => r.transfer.raw)))} raw / ${mb(median(results.map((r) => r.transfer.gzip)))} gzip\n`);
-process.stdout.write(`  of which fetched when search first answers         ${mb(median(results.map((r) => r.transferAtSearchReady.raw)))} raw / ${mb(median(results.map((r) => r.transferAtSearchReady.gzip)))} gzip\n`);
+process.stdout.write(`  of which the search index's text shards, fetched once the entities answer  ${mb(median(results.map((r) => r.textShards.raw)))} raw / ${mb(median(results.map((r) => r.textShards.gzip)))} gzip\n`);

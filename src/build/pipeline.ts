@@ -155,6 +155,8 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
         },
       );
       reportUpTo(inputs.length);
+      // Every text is in its facts and content key now: let it go (at 50 times the corpus, 190 MB).
+      for (const item of loaded) item.text = '';
       fresh.forEach((facts, position) => {
         const { index } = missing[position]!;
         cached[index] = facts;

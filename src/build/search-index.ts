@@ -168,13 +168,18 @@ export class SearchIndexBuilder implements ShardSink {
   private index = newIndex();
   private readonly made: string[] = [];
 
+  /** `onShard`: takes each shard as it ends instead of keeping it (a worker sends it on). */
+  constructor(private readonly onShard?: (text: string) => void) {}
+
   add(entries: readonly SearchEntry[]): void {
     this.index.addAll(entries);
   }
 
   endShard(): void {
-    this.made.push(JSON.stringify(this.index));
+    const text = JSON.stringify(this.index);
     this.index = newIndex();
+    if (this.onShard) this.onShard(text);
+    else this.made.push(text);
   }
 
   finish(entities: readonly SearchEntry[] | undefined): string[] {

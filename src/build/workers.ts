@@ -19,10 +19,13 @@ export class StageWorker<Answer> {
   private readonly worker: Worker;
   private readonly answer: Promise<Answer>;
 
-  constructor(name: WorkerName) {
+  /** `onPart`: takes the messages that come before the answer, if the worker sends some; true when it took one. */
+  constructor(name: WorkerName, onPart?: (message: unknown) => boolean) {
     this.worker = startWorker(name);
     this.answer = new Promise<Answer>((resolve, reject) => {
-      this.worker.once('message', resolve);
+      this.worker.on('message', (message: Answer) => {
+        if (!onPart?.(message)) resolve(message);
+      });
       this.worker.once('error', (error) => reject(new Error(`${name} failed: ${error.message}`)));
       this.worker.once('exit', (code) => reject(new Error(`${name} exited with code ${code} before answering`)));
     });

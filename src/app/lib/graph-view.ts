@@ -56,7 +56,9 @@ function stylesheet(kinds: Kinds, dark: boolean): StylesheetJson {
     ...kinds.nodes.map((info) => ({ selector: `node.${info.kind}`, style: { 'background-color': info.color, shape: info.shape } }) as StylesheetJson[number]),
     {
       selector: 'edge',
-      style: { width: 1, 'curve-style': 'haystack', opacity: 0.55, 'haystack-radius': 0 },
+      // Edges answer no pointer events (nothing here is done on an edge): cytoscape then leaves
+      // them out of its hit test on every mouse move, which tried each edge of the graph.
+      style: { width: 1, 'curve-style': 'haystack', opacity: 0.55, 'haystack-radius': 0, events: 'no' },
     },
     ...kinds.edges.map((info) => ({ selector: `edge.${info.kind}`, style: { 'line-color': info.color, 'line-style': info.line } }) as StylesheetJson[number]),
     // The selection and a path are labelled whatever their level, at a size set for the zoom.
@@ -175,6 +177,24 @@ function labelFonts(shown: readonly LabelCandidate[], degree: (id: string) => nu
 }
 
 /**
+ * Makes `cy.resize()` do nothing while the container keeps its size and pixel ratio. Cytoscape
+ * calls it from a ResizeObserver, whose first report comes right after the first paint with the
+ * size the canvas already has, and a resize redraws every layer of the canvas: 1.4 s of blocked
+ * page at 50 times the corpus (see docs/design.md).
+ */
+function skipSameSizeResizes(cy: Core, container: HTMLElement): void {
+  const resize = cy.resize.bind(cy);
+  const sizeOf = (): string => `${container.clientWidth}×${container.clientHeight}@${window.devicePixelRatio}`;
+  let size = sizeOf();
+  cy.resize = () => {
+    const now = sizeOf();
+    if (now === size) return cy;
+    size = now;
+    return resize();
+  };
+}
+
+/**
  * The graph canvas: cytoscape with build-time positions (no layout at first paint), kinds as
  * colours and shapes, size by degree. Holds no app state; the app tells it what to show.
  */
@@ -232,6 +252,7 @@ export class GraphView {
       maxZoom: 4,
       wheelSensitivity: 0.3,
     });
+    skipSameSizeResizes(this.cy, container);
     this.onLabels = callbacks.onLabels;
     this.onLabels?.(this.labelsDrawn());
     // A mark for benchmarks and the browser's performance panel: when the graph first shows.
