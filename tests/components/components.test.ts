@@ -168,7 +168,8 @@ describe('SearchBox', () => {
     let loaded = false;
     // The entities' shard answers first with the person; the document comes once every shard is in.
     const search = vi.fn(async () => (loaded ? { hits, complete: true } : { hits: hits.slice(1), complete: false }));
-    const client = { ready: Promise.resolve(), complete, search } as unknown as SearchClient;
+    const loadText = vi.fn();
+    const client = { ready: Promise.resolve(), complete, search, loadText } as unknown as SearchClient;
     const onChoose = vi.fn();
     let query = 'zoë';
     const root = render((target) => mount(SearchBox, { target, props: { kinds: model.kinds, client, query, onQuery: (next: string) => (query = next), onChoose } }));
@@ -176,6 +177,8 @@ describe('SearchBox', () => {
     input.dispatchEvent(new FocusEvent('focus'));
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="search-result"]')).toHaveLength(1));
     expect(root.querySelector('#search-results')?.getAttribute('data-answered')).not.toBe('zoë');
+    // A query (here from the URL) asks for the text shards.
+    expect(loadText).toHaveBeenCalled();
     loaded = true;
     completeShards();
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="search-result"]')).toHaveLength(2));

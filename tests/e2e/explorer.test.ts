@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../src/schema/graph.ts';
+import { readSearchManifest } from '../../src/schema/search.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { buildApp, buildData } from '../helpers/site.ts';
@@ -19,16 +20,18 @@ let corpusData: string;
 let graph: GraphDocument;
 const sites: StaticSite[] = [];
 
-async function open(site: StaticSite, search = '', viewport = { width: 1280, height: 860 }): Promise<{ page: Page; errors: string[] }> {
+async function open(site: StaticSite, search = '', viewport = { width: 1280, height: 860 }): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('dialog', (dialog) => {
     errors.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
   });
   await page.goto(`${site.url}${search}`);
-  return { page, errors };
+  return { page, errors, requests };
 }
 
 const visibleCount = async (page: Page): Promise<number> => Number((await page.getByTestId('visible-count').textContent())?.split(' ')[0]);
@@ -70,14 +73,22 @@ describe.skipIf(!runs && !process.env.CI)('explorer in Chromium', () => {
   });
 
   it('loads, searches, focuses, filters, deep-links and reports', async () => {
-    const { page, errors } = await open(site);
+    const { page, errors, requests } = await open(site);
     await page.getByTestId('graph').locator('canvas').first().waitFor();
     const shownAtStart = graph.nodes.filter((n) => n.kind !== 'external').length;
     expect(await visibleCount(page)).toBe(shownAtStart);
 
+    // Until someone is about to search, only the entities' shard of the index is fetched.
+    await page.waitForFunction(() => performance.getEntriesByName('tag-graph:search-ready').length > 0);
+    await page.waitForTimeout(300);
+    const manifest = readSearchManifest(JSON.parse(readFileSync(join(corpusData, 'search-index.json'), 'utf8')), 'search-index.json');
+    const shardsFetched = (): string[] => requests.filter((path) => path.includes('/data/search/')).map((path) => path.slice(path.indexOf('search/')));
+    expect(shardsFetched()).toEqual([manifest.entities]);
+
     // Search from the keyboard: `/` focuses, typing searches, Enter opens the first hit.
     await page.keyboard.press('/');
     await page.keyboard.type('xz');
+    await expect.poll(() => shardsFetched().sort()).toEqual([manifest.entities, ...manifest.text].sort());
     const first = page.getByTestId('search-result').first();
     await first.waitFor();
     expect(await first.getAttribute('data-node-id')).toBe('compromise:xz-backdoor-incident');

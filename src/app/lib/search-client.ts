@@ -24,8 +24,9 @@ export class SearchClient {
   private readonly pending = new Map<number, (answer: SearchAnswer | undefined) => void>();
   /** Search answers, from the entities at least. */
   readonly ready: Promise<void>;
-  /** Every shard is in: answers are final. */
+  /** Every shard is in (once `loadText` was called): answers are final. */
   readonly complete: Promise<void>;
+  private textAsked = false;
 
   /** `catalog`: each node's kind and title and each kind's boost, from the graph. */
   constructor(indexUrl: string, catalog: SearchCatalog) {
@@ -54,6 +55,16 @@ export class SearchClient {
     // Marks for benchmarks and the browser's performance panel: when search can answer, and when in full.
     this.ready.then(() => performance.mark('tag-graph:search-ready')).catch(() => undefined);
     this.complete.then(() => performance.mark('tag-graph:search-complete')).catch(() => undefined);
+  }
+
+  /**
+   * Fetches the text shards (most of the index), which wait until someone is about to search:
+   * a visit that never searches downloads only the entities' shard.
+   */
+  loadText(): void {
+    if (this.textAsked) return;
+    this.textAsked = true;
+    this.post({ type: 'text' });
   }
 
   /** Hits for `query`; a query overtaken by a newer one resolves to undefined. */
