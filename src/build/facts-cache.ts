@@ -61,6 +61,10 @@ export class FactsCache implements ShardStore {
   /** Facts this process made in its last build: trusted without a digest. */
   private kept = new Map<string, DocumentFacts>();
   private layout: { key: string; positions: Array<[string, { x: number; y: number }]> } | undefined;
+  /** What the file on disk holds: a build that used exactly that, and made nothing new, does not write it again. */
+  private saved: { facts: Set<string>; layoutKey: string | undefined };
+  /** Facts this process made since the last save. */
+  private fresh = new Set<string>();
   private usedShards = new Map<string, string>();
   private keptShards = new Map<string, string>();
   /** Digests of the shard files on disk, by key, as the last save wrote them. */
@@ -83,6 +87,8 @@ export class FactsCache implements ShardStore {
       // Like a facts entry, the layout is used only when it matches the digest written beside it.
       if (positions.length === storedLayout['positions'].length && storedLayout['digest'] === sha256(JSON.stringify(positions))) this.layout = { key: storedLayout['key'], positions };
     }
+    // A damaged entry is never used, so it is rebuilt as fresh and the file written again.
+    this.saved = { facts: new Set(entries.keys()), layoutKey: this.layout?.key };
   }
 
   /**
@@ -146,6 +152,7 @@ export class FactsCache implements ShardStore {
 
   set(key: string, facts: DocumentFacts): void {
     this.used.set(key, facts);
+    this.fresh.add(key);
   }
 
   /** A search index shard by its key, if its file is there and matches its digest. */
@@ -179,11 +186,24 @@ export class FactsCache implements ShardStore {
     this.usedShards = new Map();
   }
 
+  /** Whether this build used or made anything the file on disk does not hold as it is. */
+  private changed(): boolean {
+    const same = (a: ReadonlySet<string> | ReadonlyMap<string, unknown>, b: ReadonlySet<string> | ReadonlyMap<string, unknown>): boolean => a.size === b.size && [...a.keys()].every((key) => b.has(key));
+    return (
+      this.fresh.size > 0 ||
+      !same(this.used, this.saved.facts) ||
+      this.layout?.key !== this.saved.layoutKey ||
+      !same(this.usedShards, this.shardDigests) ||
+      [...this.usedShards.keys()].some((key) => !this.shardsOnDisk.has(key))
+    );
+  }
+
   /**
    * Writes the entries and shards this build used, atomically (a crash leaves the previous
    * file): new shard files first, then the main file naming them, then old shard files go.
    */
   async save(): Promise<void> {
+    if (!this.changed()) return;
     await mkdir(this.shardFolder, { recursive: true });
     const shards: Record<string, string> = {};
     for (const [key, text] of [...this.usedShards].sort(([a], [b]) => byCodePoint(a, b))) {
@@ -200,6 +220,8 @@ export class FactsCache implements ShardStore {
     await rename(staging, this.file);
     this.shardDigests.clear();
     for (const [key, digest] of Object.entries(shards)) this.shardDigests.set(key, digest);
+    this.saved = { facts: new Set(this.used.keys()), layoutKey: this.layout?.key };
+    this.fresh.clear();
     for (const name of await readdir(this.shardFolder)) {
       const key = name.replace(/\.json$/, '');
       if (key in shards) continue;

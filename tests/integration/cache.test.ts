@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,10 @@ describe('the cache of extracted facts', () => {
     expect(await outputs({ cacheDir })).toEqual(cold);
     const entries = Object.keys((JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: object }).entries);
     expect(entries).toHaveLength(13);
+    // Nothing new was used or made: the cache file is not written again.
+    const written = statSync(cacheFile()).mtimeMs;
     expect(await outputs({ cacheDir })).toEqual(cold);
+    expect(statSync(cacheFile()).mtimeMs).toBe(written);
   });
 
   it('follows edits, renames, deletions and new files, and forgets what is gone', async () => {
