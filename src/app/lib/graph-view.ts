@@ -176,6 +176,9 @@ function labelFonts(shown: readonly LabelCandidate[], degree: (id: string) => nu
   );
 }
 
+/** Edges above which a graph hides them while it is panned or zoomed. */
+const LARGE_GRAPH_EDGES = 10_000;
+
 /**
  * Makes `cy.resize()` do nothing while the container keeps its size and pixel ratio. Cytoscape
  * calls it from a ResizeObserver, whose first report comes right after the first paint with the
@@ -250,6 +253,9 @@ export class GraphView {
       boxSelectionEnabled: false,
       minZoom: 0.02,
       maxZoom: 4,
+      // While a large graph is panned or zoomed its edges are not drawn: drawing them kept pans
+      // at 10× the corpus to 8 frames a second (see docs/design.md).
+      hideEdgesOnViewport: graph.edges.length > LARGE_GRAPH_EDGES,
       wheelSensitivity: 0.3,
     });
     skipSameSizeResizes(this.cy, container);
