@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { percentile } from './stats.ts';
 import { countTransfer, type Transfer } from './transfer.ts';
 
@@ -27,13 +27,7 @@ export interface ExplorerLoad {
 export async function measureExplorerLoad(browser: Browser, url: string, query: string): Promise<ExplorerLoad> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const tasks: number[] = [];
-    (window as unknown as { longTasks: number[] }).longTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push(entry.startTime, entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await page.addInitScript(RECORD_LONG_TASKS);
   const transfer = countTransfer(page);
   await page.goto(url);
   const mark = (name: string): Promise<number> =>
@@ -85,21 +79,28 @@ export async function measureExplorerLoad(browser: Browser, url: string, query: 
   await page.getByTestId('search-input').fill('');
   await page.keyboard.press('Escape');
   const box = (await page.getByTestId('graph').boundingBox())!;
-  // As a string: the TypeScript runner would name an inner function with a helper the page lacks.
-  await page.evaluate(`(() => {
-    const frames = [];
-    window.frames_ = frames;
-    let last = performance.now();
-    const tick = (now) => { frames.push(now - last); last = now; if (frames.length < 100000) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  })()`);
+  await page.evaluate(COUNT_FRAMES);
   for (let step = 0; step <= 80; step += 1) {
     await page.mouse.move(box.x + (box.width * step) / 80, box.y + box.height * (0.3 + (0.4 * step) / 80));
     await page.waitForTimeout(16);
   }
   const frames = (await page.evaluate('window.frames_.splice(0).slice(1)')) as number[];
   const hoverP95 = frames.length > 0 ? percentile(frames, 0.95) : 0;
-  // Pan: zoomed in twice (more labels drawn), the canvas is dragged across in small steps.
+  const panP95 = await measurePan(page);
+  const afterPaint = await longestTaskAfter(page, paint);
+  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  const result = { hoverP95, panP95, paint, searchReady, searchComplete, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024, transfer: await transfer.total(), textShards: await transfer.total((address) => textShards.has(new URL(address).pathname)) };
+  await context.close();
+  return result;
+}
+
+/**
+ * The frame interval p95 while the canvas is dragged across in small steps, zoomed in twice
+ * (more labels drawn), from a point with nothing drawn near it. Counts frames through
+ * `window.frames_`, which the caller's requestAnimationFrame loop fills.
+ */
+export async function measurePan(page: Page): Promise<number> {
+  const box = (await page.getByTestId('graph').boundingBox())!;
   await page.getByTestId('zoom-in').click();
   await page.getByTestId('zoom-in').click();
   await page.waitForTimeout(300);
@@ -128,16 +129,34 @@ export async function measureExplorerLoad(browser: Browser, url: string, query: 
     await page.waitForTimeout(16);
   }
   await page.mouse.up();
-  const panFrames = (await page.evaluate('window.frames_.splice(0).slice(1)')) as number[];
-  const panP95 = panFrames.length > 0 ? percentile(panFrames, 0.95) : 0;
-  const afterPaint = await page.evaluate((from) => {
-    const tasks = (window as unknown as { longTasks: number[] }).longTasks;
+  const frames = (await page.evaluate('window.frames_.splice(0).slice(1)')) as number[];
+  return frames.length > 0 ? percentile(frames, 0.95) : 0;
+}
+
+// Page scripts are strings: the TypeScript runner would name an inner function with a helper the page lacks.
+
+/** Counts each frame's interval into `window.frames_` from now on. */
+export const COUNT_FRAMES = `(() => {
+  const frames = [];
+  window.frames_ = frames;
+  let last = performance.now();
+  const tick = (now) => { frames.push(now - last); last = now; if (frames.length < 100000) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})()`;
+
+/** Records every long task's start and duration into `window.longTasks` (as an init script). */
+export const RECORD_LONG_TASKS = `(() => {
+  const tasks = [];
+  window.longTasks = tasks;
+  new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.startTime, entry.duration); }).observe({ type: 'longtask', buffered: true });
+})()`;
+
+/** The longest task that started after `from` (ms since navigation), from `window.longTasks`. */
+export async function longestTaskAfter(page: Page, from: number): Promise<number> {
+  return (await page.evaluate(`(() => {
+    const tasks = window.longTasks;
     let longest = 0;
-    for (let index = 0; index < tasks.length; index += 2) if (tasks[index]! > from) longest = Math.max(longest, tasks[index + 1]!);
+    for (let index = 0; index < tasks.length; index += 2) if (tasks[index] > ${from}) longest = Math.max(longest, tasks[index + 1]);
     return longest;
-  }, paint);
-  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-  const result = { hoverP95, panP95, paint, searchReady, searchComplete, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024, transfer: await transfer.total(), textShards: await transfer.total((address) => textShards.has(new URL(address).pathname)) };
-  await context.close();
-  return result;
+  })()`)) as number;
 }
