@@ -10,6 +10,9 @@ import { documentEntries, entityEntries } from './search-entries.ts';
 /** Bumped when what a shard holds changes in a way the code version does not show. */
 const SHARD_FORMAT = 1;
 
+/** What a shard's key holds besides its content: the shard format and the build's code. */
+const shardVersion = (): string => `${SHARD_FORMAT}\u0000${codeVersion()}`;
+
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Where shards are kept between builds: read by key, filled with what this build made or used. */
@@ -67,20 +70,17 @@ const shardFile = (text: string): string => `${SEARCH_SHARD_FOLDER}/${sha256(tex
 export class SearchShards {
   private readonly shardOf: number[] = [];
   private readonly lastOfShard = new Set<number>();
-  private readonly keys: string[];
-  private readonly version = `${SHARD_FORMAT}\u0000${codeVersion()}`;
 
   private constructor(
     shards: readonly number[][],
-    contentKeys: readonly string[],
-    private readonly stored: Array<string | undefined>,
+    private readonly keys: readonly string[],
+    private readonly stored: ReadonlyArray<string | undefined>,
     private readonly store: ShardStore | undefined,
   ) {
     shards.forEach((members, shard) => {
       for (const index of members) this.shardOf[index] = shard;
       this.lastOfShard.add(members.at(-1)!);
     });
-    this.keys = shards.map((members) => sha256(`${this.version}\u0000${members.map((index) => contentKeys[index]).join('\u0000')}`));
   }
 
   /**
@@ -89,10 +89,9 @@ export class SearchShards {
    */
   static async plan(paths: readonly string[], contentKeys: readonly string[], store?: ShardStore): Promise<SearchShards> {
     const shards = planShards(paths);
-    const plan = new SearchShards(shards, contentKeys, [], store);
-    const stored = store ? await Promise.all(plan.keys.map((key) => store.shard(key))) : plan.keys.map(() => undefined);
-    plan.stored.push(...stored);
-    return plan;
+    const keys = shards.map((members) => sha256(`${shardVersion()}\u0000${members.map((index) => contentKeys[index]).join('\u0000')}`));
+    const stored = store ? await Promise.all(keys.map((key) => store.shard(key))) : keys.map(() => undefined);
+    return new SearchShards(shards, keys, stored, store);
   }
 
   /** Whether some document's shard must be made (else no sink is needed until the entities). */
@@ -112,7 +111,7 @@ export class SearchShards {
    * a new one in this thread when none was given (nothing was pending).
    */
   async files(entities: readonly SearchEntry[], sink: ShardSink | undefined): Promise<Map<string, string>> {
-    const entitiesKey = sha256(`${this.version}\u0000entities\u0000${JSON.stringify(entities)}`);
+    const entitiesKey = sha256(`${shardVersion()}\u0000entities\u0000${JSON.stringify(entities)}`);
     const storedEntities = await this.store?.shard(entitiesKey);
     const made = sink || storedEntities === undefined ? await (sink ?? new SearchIndexBuilder()).finish(storedEntities === undefined ? [...entities] : undefined) : [];
     let next = 0;
