@@ -49,7 +49,8 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
         // From the facts and graph the last build already holds: nothing is read or assembled again.
         // Shards of unchanged documents come from the cache (which holds only the shipped registry's).
         const registry = options.registry ?? DEFAULT_REGISTRY;
-        await writeOutputs(out, await searchIndexOf(last.documents, last.contentKeys, last.graph, registry, registry === DEFAULT_REGISTRY ? cache : undefined));
+        const shardCache = cache && last.contentKeys && registry === DEFAULT_REGISTRY ? { store: cache, contentKeys: last.contentKeys } : undefined;
+        await writeOutputs(out, await searchIndexOf(last.documents, last.graph, registry, shardCache));
         session.notify?.('index', lastChanged);
         await cache?.save();
         log('search index rebuilt');

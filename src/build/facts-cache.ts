@@ -65,8 +65,9 @@ export class FactsCache implements ShardStore {
   private saved: { facts: Set<string>; layoutKey: string | undefined };
   /** Facts this process made since the last save. */
   private fresh = new Set<string>();
-  private usedShards = new Map<string, string>();
-  private keptShards = new Map<string, string>();
+  /** Shards by key, with their digests. */
+  private usedShards = new Map<string, { text: string; digest: string }>();
+  private keptShards = new Map<string, { text: string; digest: string }>();
   /** Digests of the shard files on disk, by key, as the last save wrote them. */
   private readonly shardDigests: Map<string, string>;
   /** Keys whose shard file this process read or wrote, sound: not written again. */
@@ -158,7 +159,7 @@ export class FactsCache implements ShardStore {
   /** A search index shard by its key, if its file is there and matches its digest. */
   async shard(key: string): Promise<string | undefined> {
     const own = this.keptShards.get(key) ?? this.usedShards.get(key);
-    if (own !== undefined) return own;
+    if (own) return own.text;
     const digest = this.shardDigests.get(key);
     if (!digest) return undefined;
     try {
@@ -171,8 +172,8 @@ export class FactsCache implements ShardStore {
     }
   }
 
-  setShard(key: string, text: string): void {
-    this.usedShards.set(key, text);
+  setShard(key: string, text: string, digest: string): void {
+    this.usedShards.set(key, { text, digest });
   }
 
   /**
@@ -206,8 +207,8 @@ export class FactsCache implements ShardStore {
     if (!this.changed()) return;
     await mkdir(this.shardFolder, { recursive: true });
     const shards: Record<string, string> = {};
-    for (const [key, text] of [...this.usedShards].sort(([a], [b]) => byCodePoint(a, b))) {
-      shards[key] = this.shardsOnDisk.has(key) ? this.shardDigests.get(key)! : sha256(text);
+    for (const [key, { text, digest }] of [...this.usedShards].sort(([a], [b]) => byCodePoint(a, b))) {
+      shards[key] = digest;
       if (!this.shardsOnDisk.has(key)) await writeFile(join(this.shardFolder, `${key}.json`), text);
       this.shardsOnDisk.add(key);
     }

@@ -84,8 +84,8 @@ export interface BuildOutput {
   timings: Record<string, number>;
   /** Every document's facts, in input order: what a search index is made from later (watch mode). */
   documents: readonly DocumentFacts[];
-  /** Each document's content key (`FactsCache.key`), in the same order. */
-  contentKeys: readonly string[];
+  /** Each document's content key (`FactsCache.key`), in the same order, when the build used a cache. */
+  contentKeys?: readonly string[];
 }
 
 /**
@@ -119,15 +119,16 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   // Another registry's code cannot be versioned here: its facts are never cached.
   const ownCache = !options.factsCache && options.cacheDir && registry === DEFAULT_REGISTRY ? await FactsCache.open(options.cacheDir, options.repo, profile.data) : undefined;
   const cache = registry === DEFAULT_REGISTRY ? (options.factsCache ?? ownCache) : undefined;
-  const contentKeys = texts.map((item) => FactsCache.key(item.file.path, item.text));
-  const shards = withIndex ? await SearchShards.plan(texts.map((item) => item.file.path), contentKeys, cache) : undefined;
+  // Content keys are what the cache is keyed by: a build without one has no use for them.
+  const contentKeys = cache ? texts.map((item) => FactsCache.key(item.file.path, item.text)) : undefined;
+  const shards = withIndex ? await SearchShards.plan(texts.map((item) => item.file.path), cache && contentKeys ? { store: cache, contentKeys } : undefined) : undefined;
   // Only shards not cached are made: in a worker from the first document extracted.
   const indexWorker = inWorkers && shards?.pending ? new SearchIndexWorker() : undefined;
   const indexSink = indexWorker ?? (shards?.pending ? new SearchIndexBuilder() : undefined);
   const core = async () => {
     const extracted = await stage('extract', async () => {
       const inputs = texts.map((item) => ({ path: item.file.path, text: item.text }));
-      const cached = inputs.map((input, index) => cache?.get(input.path, contentKeys[index]!));
+      const cached = inputs.map((input, index) => (contentKeys ? cache?.get(input.path, contentKeys[index]!) : undefined));
       const missing = inputs.flatMap((input, index) => (cached[index] ? [] : [{ input, index }]));
       // Each document reaches the search index in input order, cached or not, so the index
       // is the same whatever was cached.
@@ -160,7 +161,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       fresh.forEach((facts, position) => {
         const { index } = missing[position]!;
         cached[index] = facts;
-        cache?.set(contentKeys[index]!, facts);
+        if (contentKeys) cache?.set(contentKeys[index]!, facts);
       });
       return cached.map((facts, index) => {
         if (!facts) throw new Error(`no facts for ${inputs[index]!.path}`);
@@ -267,7 +268,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   if (withLayout && views && Object.keys(views).length > 0) {
     for (const [path, content] of await stage('views', () => renderViews(assembled.graph, views))) files.set(path, content);
   }
-  return { graph: assembled.graph, report, ...(searchIndex ? { searchIndex } : {}), files, timings, documents, contentKeys };
+  return { graph: assembled.graph, report, ...(searchIndex ? { searchIndex } : {}), files, timings, documents, ...(contentKeys ? { contentKeys } : {}) };
 }
 
 /** Excluded paths with those inside an excluded folder left out (the folder stands for them). */

@@ -18,7 +18,14 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 /** Where shards are kept between builds: read by key, filled with what this build made or used. */
 export interface ShardStore {
   shard(key: string): Promise<string | undefined>;
-  setShard(key: string, text: string): void;
+  /** `digest`: the text's sha256, which also names the shard's output file. */
+  setShard(key: string, text: string, digest: string): void;
+}
+
+/** A cache of shards and the content keys (`FactsCache.key`) of the documents, in input order, that key them. */
+export interface ShardCache {
+  store: ShardStore;
+  contentKeys: readonly string[];
 }
 
 /** What fills shards: entries of the shard being made, then its end; the entities shard last. */
@@ -57,13 +64,13 @@ export function planShards(paths: readonly string[]): number[][] {
   return shards;
 }
 
-/** A shard's file is named by its content, so it is the same however the build ran, and a new name means new content. */
-const shardFile = (text: string): string => `${SEARCH_SHARD_FOLDER}/${sha256(text).slice(0, 20)}.json`;
+/** A shard's file is named by its content's digest, so it is the same however the build ran, and a new name means new content. */
+const shardFile = (digest: string): string => `${SEARCH_SHARD_FOLDER}/${digest.slice(0, 20)}.json`;
 
 /**
  * The search index of one build as shards: one per run of documents (see `planShards`), keyed by
  * the content of its documents and the build's code, and one of the entities, keyed by its
- * entries. A shard whose key a store holds is taken from it; the others are made by a sink fed
+ * entries. With a cache, a shard whose key its store holds is taken from it; the others are made by a sink fed
  * document by document in input order (`feed`), so a shard can be serialised and dropped as soon
  * as its last document is in.
  */
@@ -73,9 +80,9 @@ export class SearchShards {
 
   private constructor(
     shards: readonly number[][],
-    private readonly keys: readonly string[],
     private readonly stored: ReadonlyArray<string | undefined>,
-    private readonly store: ShardStore | undefined,
+    /** The store and each shard's key in it; none without a cache, when every shard is made. */
+    private readonly cached: { store: ShardStore; keys: readonly string[] } | undefined,
   ) {
     shards.forEach((members, shard) => {
       for (const index of members) this.shardOf[index] = shard;
@@ -83,15 +90,13 @@ export class SearchShards {
     });
   }
 
-  /**
-   * The shards of documents with these paths and content keys (`FactsCache.key`), in input
-   * order, with those `store` holds already read.
-   */
-  static async plan(paths: readonly string[], contentKeys: readonly string[], store?: ShardStore): Promise<SearchShards> {
+  /** The shards of documents with these paths, in input order, with those `cache` holds already read. */
+  static async plan(paths: readonly string[], cache?: ShardCache): Promise<SearchShards> {
     const shards = planShards(paths);
+    if (!cache) return new SearchShards(shards, shards.map(() => undefined), undefined);
+    const { store, contentKeys } = cache;
     const keys = shards.map((members) => sha256(`${shardVersion()}\u0000${members.map((index) => contentKeys[index]).join('\u0000')}`));
-    const stored = store ? await Promise.all(keys.map((key) => store.shard(key))) : keys.map(() => undefined);
-    return new SearchShards(shards, keys, stored, store);
+    return new SearchShards(shards, await Promise.all(keys.map((key) => store.shard(key))), { store, keys });
   }
 
   /** Whether some document's shard must be made (else no sink is needed until the entities). */
@@ -111,8 +116,8 @@ export class SearchShards {
    * a new one in this thread when none was given (nothing was pending).
    */
   async files(entities: readonly SearchEntry[], sink: ShardSink | undefined): Promise<Map<string, string>> {
-    const entitiesKey = sha256(`${shardVersion()}\u0000entities\u0000${JSON.stringify(entities)}`);
-    const storedEntities = await this.store?.shard(entitiesKey);
+    const entitiesKey = this.cached ? sha256(`${shardVersion()}\u0000entities\u0000${JSON.stringify(entities)}`) : undefined;
+    const storedEntities = entitiesKey ? await this.cached?.store.shard(entitiesKey) : undefined;
     const made = sink || storedEntities === undefined ? await (sink ?? new SearchIndexBuilder()).finish(storedEntities === undefined ? [...entities] : undefined) : [];
     let next = 0;
     const take = (): string => {
@@ -124,9 +129,14 @@ export class SearchShards {
     const texts = this.stored.map((text) => text ?? take());
     const entitiesText = storedEntities ?? take();
     if (next !== made.length) throw new Error(`search index: ${made.length} shards were made, ${next} were expected`);
-    this.keys.forEach((key, shard) => this.store?.setShard(key, texts[shard]!));
-    this.store?.setShard(entitiesKey, entitiesText);
-    const manifest: SearchManifest = { entities: shardFile(entitiesText), text: texts.map(shardFile) };
+    const digests = texts.map(sha256);
+    const entitiesDigest = sha256(entitiesText);
+    if (this.cached && entitiesKey) {
+      const { store, keys } = this.cached;
+      keys.forEach((key, shard) => store.setShard(key, texts[shard]!, digests[shard]!));
+      store.setShard(entitiesKey, entitiesText, entitiesDigest);
+    }
+    const manifest: SearchManifest = { entities: shardFile(entitiesDigest), text: digests.map(shardFile) };
     return new Map([
       [OUTPUT_FILES.searchIndex, `${JSON.stringify(manifest)}\n`],
       [manifest.entities, `${entitiesText}\n`],
@@ -137,19 +147,12 @@ export class SearchShards {
 
 /**
  * The search index of a build's documents and graph, as the build writes it (watch mode makes
- * it after the graph, from the same facts): shards `store` holds are reused.
+ * it after the graph, from the same facts): shards `cache` holds are reused.
  */
-export async function searchIndexOf(
-  documents: readonly DocumentFacts[],
-  contentKeys: readonly string[],
-  graph: Pick<GraphDocument, 'nodes' | 'edges'>,
-  registry: KindRegistry,
-  store?: ShardStore,
-): Promise<Map<string, string>> {
+export async function searchIndexOf(documents: readonly DocumentFacts[], graph: Pick<GraphDocument, 'nodes' | 'edges'>, registry: KindRegistry, cache?: ShardCache): Promise<Map<string, string>> {
   const shards = await SearchShards.plan(
     documents.map((doc) => doc.path),
-    contentKeys,
-    store,
+    cache,
   );
   const builder = new SearchIndexBuilder();
   documents.forEach((doc, index) => shards.feed(index, doc, builder));

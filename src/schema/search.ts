@@ -17,7 +17,7 @@ export const SEARCH_SHARD_FOLDER = 'search';
 
 /** The manifest's shape checked; names the first thing wrong. */
 export function readSearchManifest(value: unknown, url: string): SearchManifest {
-  const isShard = (file: unknown): file is string => typeof file === 'string' && /^[\w./-]+\.json$/.test(file) && !file.includes('..');
+  const isShard = (file: unknown): file is string => typeof file === 'string' && /^[\w-][\w./-]*\.json$/.test(file) && !file.includes('..');
   if (typeof value !== 'object' || value === null) throw new Error(`${url}: not a search index manifest`);
   const { entities, text } = value as Record<string, unknown>;
   if (!isShard(entities)) throw new Error(`${url}: no entities shard`);

@@ -31,6 +31,7 @@ describe('schema modules', () => {
     expect(() => searchSchema.readSearchManifest({ text: [] }, 'm.json')).toThrow('m.json: no entities shard');
     expect(() => searchSchema.readSearchManifest({ ...good, text: ['../../secret.json'] }, 'm.json')).toThrow('m.json: malformed list of text shards');
     expect(() => searchSchema.readSearchManifest({ ...good, entities: 'https://elsewhere.example/x.json' }, 'm.json')).toThrow('no entities shard');
+    expect(() => searchSchema.readSearchManifest({ ...good, entities: '/site-root.json' }, 'm.json')).toThrow('no entities shard');
     expect(() => searchSchema.readSearchManifest('[]', 'm.json')).toThrow('not a search index manifest');
   });
 

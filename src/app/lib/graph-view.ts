@@ -212,8 +212,6 @@ export class GraphView {
   private home = new Map<string, { x: number; y: number }>();
   /** Whether the shown nodes were laid out on their own, away from home. */
   private away = false;
-  /** Whether labels have their levels yet. */
-  private labelled = false;
   /** Every element of the graph; cytoscape holds only those shown. */
   private definitions: ElementDefinition[] = [];
   private readonly degree: (id: string) => number;
@@ -238,7 +236,6 @@ export class GraphView {
       container.clientHeight,
     );
     for (const element of nodes) element.data['fontSize'] = fonts.get(element.data.id!) ?? 0;
-    this.labelled = true;
     this.cy = cytoscape({
       container,
       elements,
@@ -348,8 +345,7 @@ export class GraphView {
     });
     const own = layOut && nodeIds.size <= RELAYOUT_LIMIT;
     // The same nodes laid out the same way (a keystroke in the search box, say): nothing to redo.
-    if (!changed && own === this.away && this.labelled) return;
-    this.labelled = true;
+    if (!changed && own === this.away) return;
     if (own || this.away) this.goHome();
     if (own) this.relayout(false);
     else this.relabel();

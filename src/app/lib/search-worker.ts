@@ -5,8 +5,8 @@ import { loadIndex, runSearch, type SearchCatalog, type SearchHit } from './sear
 
 export type SearchRequest = { type: 'load'; url: string; catalog: SearchCatalog } | { type: 'text' } | { type: 'search'; id: number; query: string };
 export type SearchResponse =
-  | { type: 'ready'; documents: number }
-  | { type: 'complete'; documents: number }
+  | { type: 'ready' }
+  | { type: 'complete' }
   | { type: 'error'; message: string }
   | { type: 'results'; id: number; hits: SearchHit[]; complete: boolean };
 
@@ -24,7 +24,6 @@ let textWanted = false;
 let catalog: SearchCatalog = { nodes: {}, boosts: {} };
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const reply = (response: SearchResponse): void => scope.postMessage(response);
-const documents = (): number => indexes.reduce((sum, index) => sum + index.documentCount, 0);
 
 /** The manifest is asked for afresh (watch mode rewrites it); a shard's name changes with its content, so the browser's copy is good. */
 async function fetchText(url: string, cache: RequestCache = 'default'): Promise<string> {
@@ -38,7 +37,7 @@ async function load(url: string): Promise<void> {
   const shardUrl = (file: string): string => new URL(file, url).href;
   indexes.push(loadIndex(await fetchText(shardUrl(manifest.entities))));
   textUrls = manifest.text.map(shardUrl);
-  reply({ type: 'ready', documents: documents() });
+  reply({ type: 'ready' });
   if (textWanted) await loadText(textUrls);
 }
 
@@ -48,7 +47,7 @@ async function loadText(urls: readonly string[]): Promise<void> {
   for (const pending of text) pending.catch(() => undefined);
   for (const pending of text) indexes.push(loadIndex(await pending));
   complete = true;
-  reply({ type: 'complete', documents: documents() });
+  reply({ type: 'complete' });
 }
 
 const fail = (error: unknown): void => reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
