@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { percentile } from './stats.ts';
 import { countTransfer, type Transfer } from './transfer.ts';
+import { OUTPUT_FILES } from '../../src/schema/graph.ts';
 
 export interface ExplorerLoad {
   hoverP95: number;
@@ -43,7 +44,7 @@ export async function measureExplorerLoad(browser: Browser, url: string, query: 
   const textShards = new Set(
     // As a string: the TypeScript runner would name an inner function with a helper the page lacks.
     (await page.evaluate(`(async () => {
-      const manifestUrl = new URL('data/search-index.json', document.baseURI);
+      const manifestUrl = new URL('data/${OUTPUT_FILES.searchIndex}', document.baseURI);
       const manifest = await (await fetch(manifestUrl)).json();
       return manifest.text.map((file) => new URL(file, manifestUrl).pathname);
     })()`)) as string[],
