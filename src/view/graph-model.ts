@@ -45,6 +45,21 @@ export class GraphModel {
     return this.incidences.get(id) ?? [];
   }
 
+  /**
+   * The web addresses by which the graph reaches a node, sorted: an external site's are on the
+   * edges into it (`urls` of links, `url` of formats), where the build keeps them once.
+   */
+  addressesOf(id: string): string[] {
+    const addresses = new Set<string>();
+    for (const { edge, outgoing } of this.incidencesOf(id)) {
+      if (outgoing) continue;
+      const { urls, url } = edge.attrs ?? {};
+      if (Array.isArray(urls)) for (const address of urls) addresses.add(address);
+      if (typeof url === 'string') addresses.add(url);
+    }
+    return [...addresses].sort();
+  }
+
   /** Nodes within `depth` steps of `id` over edges of the allowed kinds, `id` included. */
   neighbourhood(id: string, depth: number, edgeAllowed: (kind: EdgeKind) => boolean = () => true): Set<string> {
     const seen = new Set<string>([id]);

@@ -67,6 +67,23 @@ describe('GraphModel', () => {
     }
   });
 
+  it('gathers a node\'s addresses from the edges into it: links\' urls and formats\' url, once each, sorted', () => {
+    const site = node('external:example.org', 'external');
+    const graph = graphOf(
+      [node('a'), node('b'), node('pub:p', 'publication'), site],
+      [
+        { ...edge('a', site.id), attrs: { urls: ['https://example.org/z', 'https://example.org/a'] } },
+        { ...edge('b', site.id), attrs: { urls: ['https://example.org/a'] } },
+        { ...edge('pub:p', site.id, 'has_format', 'web'), attrs: { url: 'https://example.org/m' } },
+        { ...edge(site.id, 'a'), attrs: { urls: ['https://example.org/outgoing'] } },
+      ],
+    );
+    const model = new GraphModel(graph);
+    expect(model.addressesOf(site.id)).toEqual(['https://example.org/a', 'https://example.org/m', 'https://example.org/z']);
+    expect(model.addressesOf('a')).toEqual(['https://example.org/outgoing']);
+    expect(model.addressesOf('unknown')).toEqual([]);
+  });
+
   it('counts degree in both directions and ignores unknown ids', () => {
     const model = new GraphModel(graphOf([node('a'), node('b')], [edge('a', 'b'), edge('b', 'a', 'part_of')]));
     expect(model.degree('a')).toBe(2);

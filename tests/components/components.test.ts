@@ -21,11 +21,14 @@ const graph: GraphDocument = {
   nodes: [
     { id: 'group:g', kind: 'group', label: 'Observability', sources: [{ path: 'README.md', line: 16 }] },
     { id: 'person:zoe', kind: 'person', label: 'Zoë Adler', attrs: { handle: 'zadler' }, sources: [{ path: 'README.md', line: 16 }] },
-    { id: 'doc:x.md', kind: 'document', label: hostile, path: 'x.md', attrs: { summary: hostile, urls: ['javascript:alert(1)', 'https://ok.example/'] }, sources: [{ path: 'x.md', line: 1 }] },
+    { id: 'doc:x.md', kind: 'document', label: hostile, path: 'x.md', attrs: { summary: hostile }, sources: [{ path: 'x.md', line: 1 }] },
+    { id: 'external:ok.example', kind: 'external', label: 'ok.example', sources: [{ path: 'x.md', line: 4 }] },
   ],
   edges: [
     { source: 'person:zoe', target: 'group:g', kind: 'role', role: 'lead', sources: [{ path: 'README.md', line: 16 }, { path: 'groups/o/README.md', line: 5 }] },
     { source: 'doc:x.md', target: 'group:g', kind: 'links_to', sources: [{ path: 'x.md', line: 3 }] },
+    { source: 'doc:x.md', target: 'external:ok.example', kind: 'links_to', attrs: { urls: ['https://ok.example/b', 'javascript:alert(1)'] }, sources: [{ path: 'x.md', line: 4 }] },
+    { source: 'group:g', target: 'external:ok.example', kind: 'links_to', attrs: { urls: ['https://ok.example/a', 'https://ok.example/b'] }, sources: [{ path: 'README.md', line: 9 }] },
   ],
 };
 const model = new GraphModel(graph);
@@ -66,9 +69,15 @@ describe('DetailPanel', () => {
     expect(root.querySelector('h2')!.textContent).toBe(hostile);
     expect(root.querySelector('.summary')!.textContent).toBe(hostile);
     expect(root.querySelectorAll('img')).toHaveLength(0);
-    const links = [...root.querySelectorAll('.urls li')];
-    expect(links.map((li) => li.querySelector('a')?.getAttribute('href') ?? null)).toEqual([null, 'https://ok.example/']);
     expect(root.querySelector('.actions')!.textContent).toContain('Path to here from Observability');
+  });
+
+  it('lists the addresses linked on an external site, gathered from the links into it, and links only web ones', () => {
+    const root = render((target) => mount(DetailPanel, { target, props: { model, repo: graph.repo, node: graph.nodes[3]!, pathFrom: undefined, onSelect: vi.fn(), onPathFrom: vi.fn(), onPathTo: vi.fn() } }));
+    expect(root.querySelector('details summary')!.textContent).toBe('3 addresses');
+    const links = [...root.querySelectorAll('.urls li')];
+    expect(links.map((li) => li.textContent)).toEqual(['https://ok.example/a', 'https://ok.example/b', 'javascript:alert(1)']);
+    expect(links.map((li) => li.querySelector('a')?.getAttribute('href') ?? null)).toEqual(['https://ok.example/a', 'https://ok.example/b', null]);
   });
 });
 
@@ -215,7 +224,7 @@ describe('a kind the app was never told of', () => {
     } }));
     (filters.querySelector('input[data-kind="talk"]') as HTMLInputElement).click();
     expect(onToggleKind).toHaveBeenCalledWith('talk');
-    const panel = render((target) => mount(DetailPanel, { target, props: { model: toyModel, repo: graph.repo, node: withToy.nodes[3]!, pathFrom: undefined, onSelect: vi.fn(), onPathFrom: vi.fn(), onPathTo: vi.fn() } }));
+    const panel = render((target) => mount(DetailPanel, { target, props: { model: toyModel, repo: graph.repo, node: withToy.nodes.at(-1)!, pathFrom: undefined, onSelect: vi.fn(), onPathFrom: vi.fn(), onPathTo: vi.fn() } }));
     expect(panel.querySelector('.kind')!.textContent).toBe('Talk');
     expect(panel.querySelector('[data-testid="language"]')!.textContent).toBe('Korean (ko)');
     expect(panel.querySelector('[data-relation="speakers"] button')!.textContent).toBe('Zoë Adler');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
+import { GraphModel } from '../../src/view/graph-model.ts';
 import { GraphQuery } from '../helpers/graph.ts';
 
 const repo = join(import.meta.dirname, '../fixtures/demo-repo');
@@ -90,7 +91,9 @@ describe('build on the demo repository', () => {
       { source: 'docs/process.md', line: 5, target: '#nowhere', missing: 'anchor', reason: 'no heading or anchor #nowhere' },
     ]);
     expect(output.report.possibleDuplicates.map((d) => d.labels)).toEqual([['Tom Okafor', 'Tom Okafr']]);
-    expect(q.node('external:example.net').attrs?.['urls']).toEqual(['https://www.example.net/checklist']);
+    // A site's addresses are on the links into it, once, not repeated on the site's node.
+    expect(q.node('external:example.net').attrs).toBeUndefined();
+    expect(new GraphModel(output.graph).addressesOf('external:example.net')).toEqual(['https://www.example.net/checklist']);
   });
 
   it('links every document to its folder index', () => {

@@ -29,7 +29,8 @@ export interface AssemblyContext {
 /** The node a resolved reference stands for: a document, or an asset or external site created on first use. */
 export function nodeFor(context: AssemblyContext, ref: ResolvedRef, source: Source): string {
   if (ref.type === 'external') {
-    return context.builder.addNode({ id: externalId(ref.key), kind: 'external', label: ref.key, attrs: { urls: [ref.url] }, sources: [source] });
+    // The addresses linked are on the edges that reach the site: the app gathers them from there.
+    return context.builder.addNode({ id: externalId(ref.key), kind: 'external', label: ref.key, sources: [source] });
   }
   if (context.documents.has(ref.path)) return documentId(ref.path);
   return context.builder.addNode({ id: assetId(ref.path), kind: 'asset', label: posix.basename(ref.path), path: ref.path, sources: [source] });

@@ -1,6 +1,9 @@
 import type { KindModule } from '../kind.ts';
 
-/** A site outside the repository, one node per host (and path prefix), with the addresses linked. */
+/**
+ * A site outside the repository, one node per host (and path prefix). The addresses linked on it
+ * are on the edges that reach it (`urls` of `links_to`, `url` of `has_format`), not repeated here.
+ */
 export const externalKind: KindModule = {
   identity: 'url',
   info: {
@@ -10,7 +13,7 @@ export const externalKind: KindModule = {
     shape: 'vee',
     searchBoost: 0.5,
     searchedAttributes: [],
-    attributes: { urls: 'the addresses linked' },
+    attributes: {},
     satellite: true,
     hiddenByDefault: true,
   },
