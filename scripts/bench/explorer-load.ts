@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { percentile } from './stats.ts';
 import { countTransfer, type Transfer } from './transfer.ts';
 import { OUTPUT_FILES } from '../../src/schema/graph.ts';
+import { SEARCH_SHARD_FOLDER } from '../../src/schema/search.ts';
 
 export interface ExplorerLoad {
   hoverP95: number;
@@ -16,6 +17,8 @@ export interface ExplorerLoad {
   transfer: Transfer;
   /** The text shards of the search index: fetched only once the search box is focused. */
   textShards: Transfer;
+  /** The graph and the whole search index (manifest and every shard): what the lean-download target counts. */
+  graphAndIndex: Transfer;
 }
 
 /**
@@ -90,9 +93,15 @@ export async function measureExplorerLoad(browser: Browser, url: string, query: 
   const panP95 = await measurePan(page);
   const afterPaint = await longestTaskAfter(page, paint);
   const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-  const result = { hoverP95, panP95, paint, searchReady, searchComplete, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024, transfer: await transfer.total(), textShards: await transfer.total((address) => textShards.has(new URL(address).pathname)) };
+  const result = { hoverP95, panP95, paint, searchReady, searchComplete, keystrokes, longestTask: afterPaint, heapMb: heap / 1024 / 1024, transfer: await transfer.total(), textShards: await transfer.total((address) => textShards.has(new URL(address).pathname)), graphAndIndex: await transfer.total(isGraphOrIndex) };
   await context.close();
   return result;
+}
+
+/** The graph, the search index's manifest, or one of its shards, by the address's path. */
+function isGraphOrIndex(address: string): boolean {
+  const path = new URL(address).pathname;
+  return path.endsWith(`/${OUTPUT_FILES.graph}`) || path.endsWith(`/${OUTPUT_FILES.searchIndex}`) || path.includes(`/${SEARCH_SHARD_FOLDER}/`);
 }
 
 /**
