@@ -7,7 +7,7 @@ import { readView, viewProblems, type ParsedView, type ViewState } from './view.
  * when focused on the selection. The selection and the nodes of `path` are always shown. Pure:
  * the explorer, the exports and the embeds all take a view through it.
  */
-export function visibleNodeIds(model: GraphModel, view: ViewState, path?: readonly string[]): Set<string> {
+export function visibleNodeIds(model: GraphModel, view: Pick<ViewState, 'selected' | 'focus' | 'depth' | 'hiddenKinds' | 'hiddenEdges' | 'filter'>, path?: readonly string[]): Set<string> {
   const hiddenKinds = new Set(view.hiddenKinds);
   const hiddenEdges = new Set(view.hiddenEdges);
   const filter = view.filter.trim().toLowerCase();

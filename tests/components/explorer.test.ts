@@ -59,6 +59,28 @@ describe('Explorer state', () => {
     expect(explorer.path).toEqual(['p1', 'x', 'p2']);
   });
 
+  it('recomputes nothing the graph shows when only the search query changes', () => {
+    const explorer = new Explorer(new GraphModel(graph), report, '?node=d&from=a&to=e');
+    const before = { visibleIds: explorer.visibleIds, edgeAllowed: explorer.edgeAllowed, path: explorer.path, hiddenCounts: explorer.hiddenCounts, selectedNode: explorer.selectedNode };
+    expect(before.path).toEqual(['a', 'g', 'd', 'e']);
+    for (const query of ['s', 'su', 'sup']) {
+      explorer.update({ query }, 'none');
+      expect(explorer.view.query).toBe(query);
+      expect(explorer.visibleIds).toBe(before.visibleIds);
+      expect(explorer.edgeAllowed).toBe(before.edgeAllowed);
+      expect(explorer.path).toBe(before.path);
+      expect(explorer.hiddenCounts).toBe(before.hiddenCounts);
+      expect(explorer.selectedNode).toBe(before.selectedNode);
+    }
+    // A part that does decide what is shown still does.
+    explorer.update({ hiddenKinds: ['person'] }, 'none');
+    expect(explorer.visibleIds).not.toBe(before.visibleIds);
+    // People are hidden, the external site shown; the path's end stays shown.
+    expect(sorted(explorer.visibleIds)).toEqual(['a', 'd', 'e', 'g', 'x']);
+    explorer.update({ pathFrom: undefined }, 'none');
+    expect(sorted(explorer.visibleIds)).toEqual(['d', 'e', 'g', 'x']);
+  });
+
   it('records views in the history and restores them', () => {
     window.history.replaceState(null, '', '/');
     const explorer = new Explorer(new GraphModel(graph), report, '');
