@@ -4,7 +4,7 @@ import { launchBrowser } from '../tests/helpers/browser.ts';
 import { buildApp, buildData } from '../tests/helpers/site.ts';
 import { serveSite } from '../tests/helpers/static-server.ts';
 import { median, percentile } from './bench/stats.ts';
-import { measureExplorerLoad, type ExplorerLoad } from './bench/explorer-load.ts';
+import { measureExplorerLoad, TYPING_PACE_MS, type ExplorerLoad } from './bench/explorer-load.ts';
 
 /**
  * `npm run bench:app [-- --runs 5 --repo DIR]`: the built explorer on a repository's graph,
@@ -34,6 +34,7 @@ process.stdout.write(`first graph paint (mark tag-graph:graph-painted)   ${media
 process.stdout.write(`search ready (mark tag-graph:search-ready)         ${median(results.map((r) => r.searchReady)).toFixed(0)} ms   (entities' shard)\n`);
 process.stdout.write(`search complete: focusing the box to every shard in ${median(results.map((r) => r.searchComplete)).toFixed(0)} ms   (the text shards load on focus)\n`);
 process.stdout.write(`keystroke to results ("${values.query}")     median ${median(allKeys).toFixed(0)} ms, p95 ${percentile(allKeys, 0.95).toFixed(0)} ms\n`);
+process.stdout.write(`typed at ${TYPING_PACE_MS} ms a key without waiting: last key to answer  ${median(results.map((r) => r.typedAnswer)).toFixed(0)} ms\n`);
 process.stdout.write(`hover: frame interval p95 while sweeping the canvas  ${median(results.map((r) => r.hoverP95)).toFixed(0)} ms\n`);
 process.stdout.write(`pan: frame interval p95 dragging the canvas, 4× zoom ${median(results.map((r) => r.panP95)).toFixed(0)} ms\n`);
 process.stdout.write(`longest main-thread task after first paint         ${median(results.map((r) => r.longestTask)).toFixed(0)} ms\n`);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { safeHref, sourceUrl } from '../../src/app/lib/links.ts';
 import { DataError, validateGraph } from '../../src/app/lib/load-data.ts';
-import { highlightParts, runSearch, searchCatalogOf, type SearchCatalog } from '../../src/app/lib/search-engine.ts';
+import { highlightParts, runSearch, searchCatalogOf, searchSteps, type SearchCatalog } from '../../src/app/lib/search-engine.ts';
 import { loadShards } from '../helpers/search.ts';
 import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
 
@@ -32,6 +32,32 @@ describe('search over the built index', () => {
     expect(hits.filter((h) => h.nodeId === 'doc:docs/process.md')).toHaveLength(1);
     expect(hits.find((h) => h.nodeId === 'doc:docs/process.md')).toMatchObject({ heading: 'Getting started', anchor: 'getting-started' });
     expect(runSearch(loadShards(output.searchIndex!), '   ', catalog)).toEqual([]);
+  });
+});
+
+describe('searchSteps', () => {
+  /** Every step to the answer: how many pauses there were, and what it answered. */
+  function stepThrough(steps: Generator<void, unknown>): { pauses: number; answer: unknown } {
+    for (let pauses = 0; ; pauses += 1) {
+      const step = steps.next();
+      if (step.done) return { pauses, answer: step.value };
+    }
+  }
+
+  it('pauses after each shard, and answers as runSearch does', () => {
+    const index = loadShards(output.searchIndex!);
+    expect(index.length).toBeGreaterThan(1);
+    for (const query of ['rogue', 'Obsrvability', 'getting started']) {
+      expect(stepThrough(searchSteps(index, query, catalog))).toEqual({ pauses: index.length, answer: runSearch(index, query, catalog) });
+    }
+  });
+
+  it('searches each shard again for any of the words when no section has them all', () => {
+    const index = loadShards(output.searchIndex!);
+    const { pauses, answer } = stepThrough(searchSteps(index, 'rogue zzzqqq', catalog));
+    expect(pauses).toBe(2 * index.length);
+    expect((answer as Array<{ nodeId: string }>)[0]?.nodeId).toBe('compromise:rogue-maintainer');
+    expect(stepThrough(searchSteps(index, '  ', catalog))).toEqual({ pauses: 0, answer: [] });
   });
 });
 

@@ -37,15 +37,32 @@ export function loadIndex(json: string): MiniSearch<SearchEntry> {
  * (each kind's boost comes from the graph's catalogue).
  */
 export function runSearch(indexes: readonly MiniSearch<SearchEntry>[], query: string, catalog: SearchCatalog, limit = 40): SearchHit[] {
+  const steps = searchSteps(indexes, query, catalog, limit);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `runSearch` one shard at a time: the search stops after each shard, so that a caller can
+ * leave a query that a newer one has made pointless (the search worker, while someone types).
+ */
+export function* searchSteps(indexes: readonly MiniSearch<SearchEntry>[], query: string, catalog: SearchCatalog, limit = 40): Generator<void, SearchHit[]> {
   const text = query.trim();
   if (!text) return [];
   const kindOf = (nodeId: unknown): string | undefined => catalog.nodes[String(nodeId)]?.[0];
   const boost = (id: unknown): number => catalog.boosts[kindOf(entryTarget(String(id)).nodeId) ?? ''] ?? 1;
   const options = { ...SEARCH_QUERY_OPTIONS, boost: { ...SEARCH_QUERY_OPTIONS.boost }, boostDocument: boost };
-  const searchAll = (combineWith: 'AND' | 'OR'): SearchResult[] => indexes.flatMap((index) => index.search(withTranspositions(text, combineWith), { ...options, combineWith }));
-  let results = searchAll('AND');
-  // A query of several words that matches nothing together still finds each word.
-  if (results.length === 0 && /\s/.test(text)) results = searchAll('OR');
+  const results: SearchResult[] = [];
+  for (const combineWith of ['AND', 'OR'] as const) {
+    for (const index of indexes) {
+      results.push(...index.search(withTranspositions(text, combineWith), { ...options, combineWith }));
+      yield;
+    }
+    // A query of several words that matches nothing together still finds each word.
+    if (results.length > 0 || !/\s/.test(text)) break;
+  }
   const best = new Map<string, SearchHit>();
   for (const result of results) {
     const stored = result as unknown as StoredSearchFields & SearchResult;

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import type MiniSearch from 'minisearch';
 import { readSearchManifest, type SearchEntry } from '../../schema/search.ts';
-import { loadIndex, runSearch, type SearchCatalog, type SearchHit } from './search-engine.ts';
+import { LatestOnly, macrotask } from './latest-only.ts';
+import { loadIndex, searchSteps, type SearchCatalog, type SearchHit } from './search-engine.ts';
 
 export type SearchRequest = { type: 'load'; url: string; catalog: SearchCatalog } | { type: 'text' } | { type: 'search'; id: number; query: string };
 export type SearchResponse =
@@ -52,6 +53,17 @@ async function loadText(urls: readonly string[]): Promise<void> {
 
 const fail = (error: unknown): void => reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
 
+/**
+ * Searches answer the latest query only. Each runs over the shards there were when it began,
+ * and says whether that was all of them; once the rest are in, the client asks again.
+ */
+const searches = new LatestOnly<{ id: number; query: string; complete: boolean; indexes: MiniSearch<SearchEntry>[] }, SearchHit[]>(
+  (request) => searchSteps(request.indexes, request.query, catalog),
+  (request, hits) => reply({ type: 'results', id: request.id, hits, complete: request.complete }),
+  fail,
+  macrotask(),
+);
+
 scope.onmessage = (event: MessageEvent<SearchRequest>) => {
   const request = event.data;
   if (request.type === 'load') {
@@ -62,5 +74,5 @@ scope.onmessage = (event: MessageEvent<SearchRequest>) => {
     textWanted = true;
     // Before the manifest is read, `load` starts the text shards itself.
     if (textUrls) loadText(textUrls).catch(fail);
-  } else reply({ type: 'results', id: request.id, hits: runSearch(indexes, request.query, catalog), complete });
+  } else searches.submit({ id: request.id, query: request.query, complete, indexes: [...indexes] });
 };
