@@ -2,7 +2,8 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type S
 import fcose from 'cytoscape-fcose';
 import type { EdgeKind, GraphDocument } from '../../schema/graph.ts';
 import { hubIds } from '../../view/hubs.ts';
-import { HoverOverlay } from './hover-overlay.ts';
+import { EdgeLayer } from './edge-layer.ts';
+import { HoverOverlay, type HoverEdge } from './hover-overlay.ts';
 import { Kinds } from '../../view/kind-style.ts';
 import { labelFontSizes, READABLE_PX } from '../../view/label-levels.ts';
 import { shorten } from '../../snapshot/text-width.ts';
@@ -18,7 +19,7 @@ export interface GraphViewCallbacks {
 
 /** What the canvas gives for exports while it is shown: a picture, and where each node is drawn. */
 export interface CanvasPicture {
-  png(): Blob;
+  png(): Promise<Blob>;
   positions(): Map<string, { x: number; y: number }>;
 }
 
@@ -179,6 +180,9 @@ function labelFonts(shown: readonly LabelCandidate[], degree: (id: string) => nu
 /** Edges above which a graph hides them while it is panned or zoomed. */
 const LARGE_GRAPH_EDGES = 10_000;
 
+/** Shown edges above which a view's edges are drawn by the edge layer rather than held by cytoscape. */
+export const EDGE_LAYER_FROM = 10_000;
+
 /**
  * Makes `cy.resize()` do nothing while the container keeps its size and pixel ratio. Cytoscape
  * calls it from a ResizeObserver, whose first report comes right after the first paint with the
@@ -225,8 +229,11 @@ export class GraphView {
     this.degree = degree;
     this.setDefinitions(elementsOf(graph, degree, this.kinds));
     const visible = options.visible;
-    const elements = (visible ? this.definitions.filter((element) => shows(element, visible)) : this.definitions).map(copyOf);
-    const nodes = elements.filter((element) => element.group === 'nodes');
+    const shown = visible ? this.definitions.filter((element) => shows(element, visible)) : this.definitions;
+    const nodes = shown.filter((element) => element.group === 'nodes').map(copyOf);
+    this.setShownEdges(shown.filter((element) => element.group === 'edges'));
+    // A large view's edges go to the edge layer, drawn once cytoscape exists; cytoscape holds its nodes.
+    const elements = this.layered ? nodes : [...nodes, ...this.shownEdges.map(copyOf)];
     // Labels get their levels before cytoscape styles anything: one styling pass, not two.
     const fonts = labelFonts(
       nodes.map((element) => labelCandidate(element.data, element.position!, String(element.classes).split(' '))),
@@ -256,6 +263,8 @@ export class GraphView {
       wheelSensitivity: 0.3,
     });
     skipSameSizeResizes(this.cy, container);
+    this.container = container;
+    this.syncEdgeLayer();
     this.onLabels = callbacks.onLabels;
     this.onLabels?.(this.labelsDrawn());
     // A mark for benchmarks and the browser's performance panel: when the graph first shows.
@@ -278,13 +287,53 @@ export class GraphView {
       if (event.target === this.cy) callbacks.onSelect(undefined);
     });
     // Hover draws on an overlay: restyling the neighbourhood made cytoscape redraw every element.
-    this.hover = new HoverOverlay(container, this.cy, dark);
+    this.hover = new HoverOverlay(container, this.cy, dark, (id) => this.hoverEdges(id));
     this.cy.on('mouseover', 'node', (event) => this.hover?.show(event.target as NodeSingular));
     this.cy.on('mouseout', 'node', () => this.hover?.show(undefined));
   }
 
   private hover: HoverOverlay | undefined;
   private onLabels: ((drawn: number) => void) | undefined;
+  private readonly container: HTMLElement;
+  /** The edges shown now, and each node's among them (for hover). */
+  private shownEdges: ElementDefinition[] = [];
+  private shownEdgesAt = new Map<string, ElementDefinition[]>();
+  /** Whether the shown edges are too many for cytoscape, and the edge layer draws them. */
+  private layered = false;
+  private edgeLayer: EdgeLayer | undefined;
+
+  private setShownEdges(edges: ElementDefinition[]): void {
+    this.shownEdges = edges;
+    this.shownEdgesAt = new Map();
+    for (const edge of edges) {
+      for (const end of new Set([String(edge.data['source']), String(edge.data['target'])])) {
+        const list = this.shownEdgesAt.get(end) ?? [];
+        list.push(edge);
+        this.shownEdgesAt.set(end, list);
+      }
+    }
+    this.layered = edges.length > EDGE_LAYER_FROM;
+  }
+
+  /** Gives the edge layer the shown edges when they are its to draw, and none otherwise. */
+  private syncEdgeLayer(): void {
+    if (!this.layered && !this.edgeLayer) return;
+    this.edgeLayer ??= new EdgeLayer(this.container, this.cy);
+    this.edgeLayer.set(
+      this.layered
+        ? this.shownEdges.map((edge) => ({ source: String(edge.data['source']), target: String(edge.data['target']), style: this.kinds.edge(String(edge.data['kind'])) }))
+        : [],
+    );
+  }
+
+  private hoverEdges(id: string): HoverEdge[] {
+    return (this.shownEdgesAt.get(id) ?? []).map((edge) => ({
+      source: String(edge.data['source']),
+      target: String(edge.data['target']),
+      color: this.kinds.edge(String(edge.data['kind'])).color,
+      relation: String(edge.data['relation']),
+    }));
+  }
 
   /** Labels drawn at the current zoom by their level of detail (hover and selection aside). */
   labelsDrawn(): number {
@@ -329,21 +378,26 @@ export class GraphView {
     // Cytoscape holds only what is shown: leaving elements out is cheaper than hiding them, as
     // every element it holds is styled. Only what changes is removed or added.
     const visible = { nodes: nodeIds, edgeAllowed };
+    const wasLayered = this.layered;
+    this.setShownEdges(this.definitions.filter((element) => element.group === 'edges' && shows(element, visible)));
+    const layered = this.layered;
     let changed = false;
     this.cy.batch(() => {
-      const gone = this.cy.elements().filter((element) => (element.isNode() ? !nodeIds.has(element.id()) : !edgeAllowed(element.data('kind')) || !nodeIds.has(element.data('source')) || !nodeIds.has(element.data('target'))));
+      const gone = this.cy.elements().filter((element) => (element.isNode() ? !nodeIds.has(element.id()) : layered || !edgeAllowed(element.data('kind')) || !nodeIds.has(element.data('source')) || !nodeIds.has(element.data('target'))));
       if (gone.nonempty()) {
         gone.remove();
         changed = true;
       }
-      const added = this.definitions.filter((element) => shows(element, visible) && this.cy.getElementById(element.data.id!).empty());
+      const added = this.definitions.filter((element) => (element.group === 'nodes' || !layered) && shows(element, visible) && this.cy.getElementById(element.data.id!).empty());
       if (added.length > 0) {
         // Where the build put them; a view laid out on its own is laid out again below.
         this.cy.add(added.map(copyOf));
         changed = true;
       }
     });
-    const own = layOut && nodeIds.size <= RELAYOUT_LIMIT;
+    if (layered || wasLayered) this.syncEdgeLayer();
+    // A view is laid out on its own only with its edges in cytoscape, which its layout follows.
+    const own = layOut && nodeIds.size <= RELAYOUT_LIMIT && !layered;
     // The same nodes laid out the same way (a keystroke in the search box, say): nothing to redo.
     if (!changed && own === this.away) return;
     if (own || this.away) this.goHome();
@@ -400,6 +454,7 @@ export class GraphView {
       });
       this.cy.elements().not('.on-path').addClass('faded');
     });
+    this.edgeLayer?.setPath(ids);
     this.sizeMarkedLabels();
   }
 
@@ -477,12 +532,32 @@ export class GraphView {
   }
 
   /** A PNG of what is drawn now, at twice the screen's scale, on the canvas's background. */
-  png(): Blob {
-    return this.cy.png({ output: 'blob', full: false, scale: 2, bg: this.dark ? '#111418' : '#ffffff' });
+  async png(): Promise<Blob> {
+    const background = this.dark ? '#111418' : '#ffffff';
+    const layer = this.edgeLayer;
+    if (!layer || layer.size === 0) return this.cy.png({ output: 'blob', full: false, scale: 2, bg: background });
+    // The edge layer's edges beneath cytoscape's nodes, as on screen.
+    const scale = 2;
+    const picture = document.createElement('canvas');
+    picture.width = Math.round(this.cy.width() * scale);
+    picture.height = Math.round(this.cy.height() * scale);
+    const context = picture.getContext('2d');
+    if (!context) throw new Error('PNG export: no 2D canvas in this browser');
+    context.fillStyle = background;
+    context.fillRect(0, 0, picture.width, picture.height);
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    context.setTransform(scale * zoom, 0, 0, scale * zoom, scale * pan.x, scale * pan.y);
+    layer.paint(context);
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    const nodes = await createImageBitmap(this.cy.png({ output: 'blob', full: false, scale }));
+    context.drawImage(nodes, 0, 0, picture.width, picture.height);
+    return new Promise((resolve, reject) => picture.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG export: the canvas gave no picture'))), 'image/png'));
   }
 
   destroy(): void {
     this.hover?.destroy();
+    this.edgeLayer?.destroy();
     this.cy.destroy();
   }
 }

@@ -1,11 +1,20 @@
 import type { Core, NodeSingular } from 'cytoscape';
 
+/** An edge at the hovered node, as the overlay draws it: its ends (node ids), colour and relation. */
+export interface HoverEdge {
+  source: string;
+  target: string;
+  color: string;
+  relation: string;
+}
+
 /**
  * The hovered node's neighbourhood, drawn on a canvas of its own over cytoscape's: its edges
  * thicker and labelled with their relation, its nodes ringed and named. Cytoscape's canvas
  * renderer redraws every element whenever one changes style, so marking the neighbourhood with
  * classes cost a full redraw per hover (a p95 frame of 50 ms on the corpus, 367 ms at ten times
- * its size, npm run bench:app and bench:scale); this draws only the neighbourhood.
+ * its size, npm run bench:app and bench:scale); this draws only the neighbourhood. Its edges
+ * come from the view (`edgesAt`), since a large view's edges are not cytoscape's (edge-layer.ts).
  */
 export class HoverOverlay {
   private readonly canvas: HTMLCanvasElement;
@@ -16,6 +25,7 @@ export class HoverOverlay {
     container: HTMLElement,
     private readonly cy: Core,
     private dark: boolean,
+    private readonly edgesAt: (id: string) => readonly HoverEdge[],
   ) {
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('aria-hidden', 'true');
@@ -55,12 +65,14 @@ export class HoverOverlay {
     if (!node || node.removed() || !node.visible()) return;
     const text = this.dark ? '#e6e6e6' : '#1f2933';
     const halo = this.dark ? '#111418' : '#ffffff';
-    const edges = node.connectedEdges().filter((edge) => edge.visible());
+    const drawn = this.edgesAt(node.id()).flatMap((edge) => {
+      const source = cy.getElementById(edge.source);
+      const target = cy.getElementById(edge.target);
+      return source.nonempty() && target.nonempty() ? [{ ...edge, a: source.renderedPosition(), b: target.renderedPosition() }] : [];
+    });
     context.lineCap = 'round';
-    for (const edge of edges) {
-      const a = edge.source().renderedPosition();
-      const b = edge.target().renderedPosition();
-      context.strokeStyle = edge.style('line-color') as string;
+    for (const { a, b, color } of drawn) {
+      context.strokeStyle = color;
       context.lineWidth = 2.5;
       context.beginPath();
       context.moveTo(a.x, a.y);
@@ -78,17 +90,15 @@ export class HoverOverlay {
       context.fillStyle = text;
       context.fillText(value, x, y);
     };
-    for (const edge of edges) {
-      const a = edge.source().renderedPosition();
-      const b = edge.target().renderedPosition();
-      label(edge.data('relation') as string, (a.x + b.x) / 2, (a.y + b.y) / 2 - 6, 10);
-    }
-    const neighbours = node.closedNeighborhood('node').filter((other) => other.visible());
-    for (const other of neighbours) {
+    for (const { a, b, relation } of drawn) label(relation, (a.x + b.x) / 2, (a.y + b.y) / 2 - 6, 10);
+    const neighbours = new Set([node.id(), ...drawn.flatMap((edge) => [edge.source, edge.target])]);
+    for (const id of neighbours) {
+      const other = cy.getElementById(id);
+      if (other.empty() || !other.visible()) continue;
       const { x, y } = other.renderedPosition();
       const radius = other.renderedWidth() / 2 + 2;
       context.strokeStyle = text;
-      context.lineWidth = other === node ? 3 : 2;
+      context.lineWidth = id === node.id() ? 3 : 2;
       context.beginPath();
       context.arc(x, y, radius, 0, 2 * Math.PI);
       context.stroke();
