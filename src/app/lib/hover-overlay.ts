@@ -29,6 +29,7 @@ export class HoverOverlay {
   ) {
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('aria-hidden', 'true');
+    this.canvas.dataset['testid'] = 'hover-layer';
     Object.assign(this.canvas.style, { position: 'absolute', inset: '0', pointerEvents: 'none', zIndex: '2' });
     if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
     container.append(this.canvas);
