@@ -126,6 +126,14 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('a large graph in Chro
     }
     expect(await pixels(page, 'hover-layer')).toBeGreaterThan(0);
 
+    // Dragging that node: its edges follow it, frame by frame (the view does not move, so the layer stays drawn).
+    const beforeDrag = await picture();
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+    await expect.poll(picture).not.toBe(beforeDrag);
+    expect(await pixels(page, 'edge-layer')).toBeGreaterThan(50_000);
+    await page.mouse.up();
+
     // The PNG has the layer's links (#00ff00 at 0.55 over white) under cytoscape's nodes, at
     // twice the canvas's size (cytoscape's own picture alone has none of that colour).
     const exported = await exportedPng(page, [115, 255, 115]);

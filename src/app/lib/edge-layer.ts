@@ -39,8 +39,14 @@ export class EdgeLayer {
     clearTimeout(this.settle);
     this.settle = setTimeout(() => this.draw(), SETTLE_MS);
   };
+  private frame: number | undefined;
+  /** A node moved (dragged, or put back): its edges follow in the next frame, once for all that moved. */
   private readonly onPosition = (): void => {
     this.positionsStale = true;
+    this.frame ??= requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.draw();
+    });
   };
 
   constructor(
@@ -75,20 +81,26 @@ export class EdgeLayer {
     return this.edges.length;
   }
 
-  /** Draws the edges into `context`, whose transform maps graph units to its pixels. */
-  paint(context: CanvasRenderingContext2D): void {
+  /**
+   * Draws the edges into `context`, whose transform maps graph units to its pixels; only their
+   * parts within `extent` (graph units): zoomed in on a large graph, most edges are off the
+   * canvas, and a dashed line is dashed along all its length, seen or not.
+   */
+  paint(context: CanvasRenderingContext2D, extent: Extent = this.cy.extent()): void {
     if (this.positionsStale) {
       this.positions = new Map(this.cy.nodes().map((node) => [node.id(), { ...node.position() }] as const));
       this.positionsStale = false;
     }
     const faded = this.pathSteps.size > 0;
-    const onPath: Array<[{ x: number; y: number }, { x: number; y: number }]> = [];
+    const onPath: Array<[Point, Point]> = [];
     // One path per look (colour and dashes): a stroke each, not one per edge.
-    const byLook = new Map<string, { style: LayerEdge['style']; ends: Array<[{ x: number; y: number }, { x: number; y: number }]> }>();
+    const byLook = new Map<string, { style: LayerEdge['style']; ends: Array<[Point, Point]> }>();
     for (const edge of this.edges) {
-      const a = this.positions.get(edge.source);
-      const b = this.positions.get(edge.target);
-      if (!a || !b) continue;
+      const from = this.positions.get(edge.source);
+      const to = this.positions.get(edge.target);
+      const seen = from && to ? clip(from, to, extent) : undefined;
+      if (!seen) continue;
+      const [a, b] = seen;
       if (faded && this.pathSteps.has(`${edge.source}\u0000${edge.target}`)) {
         onPath.push([a, b]);
         continue;
@@ -147,13 +159,50 @@ export class EdgeLayer {
 
   destroy(): void {
     clearTimeout(this.settle);
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.cy.off('viewport', this.onViewport);
     this.cy.off('position', 'node', this.onPosition);
     this.canvas.remove();
   }
 }
 
-function strokeAll(context: CanvasRenderingContext2D, ends: ReadonlyArray<readonly [{ x: number; y: number }, { x: number; y: number }]>): void {
+export interface Extent {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+type Point = { x: number; y: number };
+
+/** The part of the segment from `a` to `b` inside `extent` (Liang–Barsky), or undefined when none is. */
+export function clip(a: Point, b: Point, extent: Extent): [Point, Point] | undefined {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  let enter = 0;
+  let leave = 1;
+  for (const [p, q] of [
+    [-dx, a.x - extent.x1],
+    [dx, extent.x2 - a.x],
+    [-dy, a.y - extent.y1],
+    [dy, extent.y2 - a.y],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return undefined;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) enter = Math.max(enter, t);
+    else leave = Math.min(leave, t);
+    if (enter > leave) return undefined;
+  }
+  return [
+    { x: a.x + enter * dx, y: a.y + enter * dy },
+    { x: a.x + leave * dx, y: a.y + leave * dy },
+  ];
+}
+
+function strokeAll(context: CanvasRenderingContext2D, ends: ReadonlyArray<readonly [Point, Point]>): void {
   if (ends.length === 0) return;
   context.beginPath();
   for (const [a, b] of ends) {
