@@ -154,7 +154,7 @@ export async function measurePan(page: Page): Promise<number> {
   const start = (await page.evaluate(`(() => {
     const host = document.querySelector('[data-testid="graph"]');
     const bounds = host.getBoundingClientRect();
-    const layers = [...host.querySelectorAll('canvas')].map((canvas) => ({ canvas, context: canvas.getContext('2d', { willReadFrequently: true }) }));
+    const layers = [...host.querySelectorAll('canvas[data-id^="layer"]')].map((canvas) => ({ canvas, context: canvas.getContext('2d', { willReadFrequently: true }) }));
     for (let gy = 0.5; gy >= 0.2; gy -= 0.05) for (let gx = 0.6; gx <= 0.9; gx += 0.02) {
       const free = layers.every(({ canvas, context }) => {
         const scale = canvas.width / canvas.getBoundingClientRect().width;

@@ -126,13 +126,19 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('a large graph in Chro
     }
     expect(await pixels(page, 'hover-layer')).toBeGreaterThan(0);
 
-    // Dragging that node: its edges follow it, frame by frame (the view does not move, so the layer stays drawn).
+    // Dragging that node: the layer is empty while it moves, and drawn again with the node where it was left.
     const beforeDrag = await picture();
+    // A corner of the layer, far from that node: a pan would move it, a drag of the node does not.
+    const corner = (): Promise<number[]> => page.evaluate(`Array.from(document.querySelector('[data-testid="edge-layer"]').getContext('2d').getImageData(0, 0, 150, 150).data.filter((_, at) => at % 4 === 3))`) as Promise<number[]>;
+    const cornerBefore = await corner();
+    expect(cornerBefore.filter((alpha) => alpha > 0).length).toBeGreaterThan(100);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
-    await expect.poll(picture).not.toBe(beforeDrag);
-    expect(await pixels(page, 'edge-layer')).toBeGreaterThan(50_000);
+    expect(await pixels(page, 'edge-layer')).toBe(0);
     await page.mouse.up();
+    await expect.poll(() => pixels(page, 'edge-layer')).toBeGreaterThan(50_000);
+    expect(await picture()).not.toBe(beforeDrag);
+    expect(await corner()).toEqual(cornerBefore);
 
     // The PNG has the layer's links (#00ff00 at 0.55 over white) under cytoscape's nodes, at
     // twice the canvas's size (cytoscape's own picture alone has none of that colour).

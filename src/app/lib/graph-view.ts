@@ -395,14 +395,16 @@ export class GraphView {
         changed = true;
       }
     });
-    if (layered || wasLayered) this.syncEdgeLayer();
     // A view is laid out on its own only with its edges in cytoscape, which its layout follows.
     const own = layOut && nodeIds.size <= RELAYOUT_LIMIT && !layered;
     // The same nodes laid out the same way (a keystroke in the search box, say): nothing to redo.
-    if (!changed && own === this.away) return;
-    if (own || this.away) this.goHome();
-    if (own) this.relayout(false);
-    else this.relabel();
+    if (changed || own !== this.away) {
+      if (own || this.away) this.goHome();
+      if (own) this.relayout(false);
+      else this.relabel();
+    }
+    // Last, so the layer draws the nodes where they ended up.
+    if (layered || wasLayered) this.syncEdgeLayer();
   }
 
   /** Every element of a build, and the positions the build gave its nodes. */
