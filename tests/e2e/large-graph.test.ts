@@ -74,6 +74,15 @@ async function pixels(page: Page, testId: string, colour?: [number, number, numb
   })()`)) as number;
 }
 
+/** Drags from where the mouse is to (x, y): the edge layer is empty while it moves, and drawn again once let go. */
+async function dragEmptyingLayer(page: Page, x: number, y: number): Promise<void> {
+  await page.mouse.down();
+  await page.mouse.move(x, y, { steps: 5 });
+  expect(await pixels(page, 'edge-layer')).toBe(0);
+  await page.mouse.up();
+  await expect.poll(() => pixels(page, 'edge-layer')).toBeGreaterThan(50_000);
+}
+
 describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('a large graph in Chromium', () => {
   let browser: Browser;
   let appDir: string;
@@ -112,11 +121,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('a large graph in Chro
     // While the view moves the layer is empty; once it settles the edges are drawn where the nodes went.
     const box = (await page.getByTestId('graph').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.97, box.y + box.height * 0.03);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.1, { steps: 4 });
-    expect(await pixels(page, 'edge-layer')).toBe(0);
-    await page.mouse.up();
-    await expect.poll(() => pixels(page, 'edge-layer')).toBeGreaterThan(50_000);
+    await dragEmptyingLayer(page, box.x + box.width * 0.9, box.y + box.height * 0.1);
     expect(await picture()).not.toBe(before);
 
     // Hover finds a node's edges in the view, not in cytoscape: its overlay draws them.
@@ -132,11 +137,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('a large graph in Chro
     const corner = (): Promise<number[]> => page.evaluate(`Array.from(document.querySelector('[data-testid="edge-layer"]').getContext('2d').getImageData(0, 0, 150, 150).data.filter((_, at) => at % 4 === 3))`) as Promise<number[]>;
     const cornerBefore = await corner();
     expect(cornerBefore.filter((alpha) => alpha > 0).length).toBeGreaterThan(100);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
-    expect(await pixels(page, 'edge-layer')).toBe(0);
-    await page.mouse.up();
-    await expect.poll(() => pixels(page, 'edge-layer')).toBeGreaterThan(50_000);
+    await dragEmptyingLayer(page, box.x + box.width * 0.5, box.y + box.height * 0.5);
     expect(await picture()).not.toBe(beforeDrag);
     expect(await corner()).toEqual(cornerBefore);
 

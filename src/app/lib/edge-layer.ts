@@ -1,5 +1,6 @@
 import type { Core } from 'cytoscape';
 import type { EdgeKindInfo, LineStyle } from '../../schema/kinds.ts';
+import { fitCanvas, layerCanvas } from './layer-canvas.ts';
 
 /** An edge as the layer draws it: its ends (node ids) and how its relation is drawn. */
 export interface LayerEdge {
@@ -62,13 +63,8 @@ export class EdgeLayer {
     container: HTMLElement,
     private readonly cy: Core,
   ) {
-    this.canvas = document.createElement('canvas');
-    this.canvas.setAttribute('aria-hidden', 'true');
-    this.canvas.dataset['testid'] = 'edge-layer';
-    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', pointerEvents: 'none', zIndex: '0' });
-    if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
     // Before cytoscape's own canvases, at the same stacking level: they are painted over it.
-    container.prepend(this.canvas);
+    this.canvas = layerCanvas(container, 'edge-layer', 0, true);
     cy.on('viewport', this.onViewport);
     cy.on('drag', 'node', this.onDrag);
     cy.on('free', 'node', this.onFree);
@@ -137,9 +133,10 @@ export class EdgeLayer {
 
   private draw(): void {
     clearTimeout(this.settle);
-    const context = this.resized();
+    const ratio = fitCanvas(this.canvas, this.cy.width(), this.cy.height());
+    this.clear();
+    const context = this.canvas.getContext('2d');
     if (!context) return;
-    const ratio = window.devicePixelRatio || 1;
     const zoom = this.cy.zoom();
     const pan = this.cy.pan();
     context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * pan.x, ratio * pan.y);
@@ -150,21 +147,6 @@ export class EdgeLayer {
     const context = this.canvas.getContext('2d');
     context?.setTransform(1, 0, 0, 1, 0, 0);
     context?.clearRect(0, 0, this.canvas.width, this.canvas.height);
-  }
-
-  /** The canvas at the size of cytoscape's, cleared; undefined when it cannot be drawn on. */
-  private resized(): CanvasRenderingContext2D | undefined {
-    const ratio = window.devicePixelRatio || 1;
-    const width = Math.round(this.cy.width() * ratio);
-    const height = Math.round(this.cy.height() * ratio);
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
-      this.canvas.style.width = `${this.cy.width()}px`;
-      this.canvas.style.height = `${this.cy.height()}px`;
-    }
-    this.clear();
-    return this.canvas.getContext('2d') ?? undefined;
   }
 
   destroy(): void {

@@ -1,4 +1,5 @@
 import type { Core, NodeSingular } from 'cytoscape';
+import { fitCanvas, layerCanvas } from './layer-canvas.ts';
 
 /** An edge at the hovered node, as the overlay draws it: its ends (node ids), colour and relation. */
 export interface HoverEdge {
@@ -27,12 +28,7 @@ export class HoverOverlay {
     private dark: boolean,
     private readonly edgesAt: (id: string) => readonly HoverEdge[],
   ) {
-    this.canvas = document.createElement('canvas');
-    this.canvas.setAttribute('aria-hidden', 'true');
-    this.canvas.dataset['testid'] = 'hover-layer';
-    Object.assign(this.canvas.style, { position: 'absolute', inset: '0', pointerEvents: 'none', zIndex: '2' });
-    if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
-    container.append(this.canvas);
+    this.canvas = layerCanvas(container, 'hover-layer', 2);
     // The neighbourhood follows the graph while it pans and zooms.
     cy.on('viewport', this.redraw);
   }
@@ -49,15 +45,9 @@ export class HoverOverlay {
 
   private draw(): void {
     const { canvas, cy } = this;
-    const ratio = window.devicePixelRatio || 1;
     const width = cy.width();
     const height = cy.height();
-    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
+    const ratio = fitCanvas(canvas, width, height);
     const context = canvas.getContext('2d');
     if (!context) return;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
