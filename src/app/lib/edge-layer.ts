@@ -2,11 +2,10 @@ import type { Core } from 'cytoscape';
 import type { EdgeKindInfo, LineStyle } from '../../schema/kinds.ts';
 import { fitCanvas, layerCanvas } from './layer-canvas.ts';
 
-/** An edge as the layer draws it: its ends (node ids) and how its relation is drawn. */
-export interface LayerEdge {
+/** An edge as the layer draws it: its ends (node ids), and its relation's colour and line. */
+export interface LayerEdge extends Pick<EdgeKindInfo, 'color' | 'line'> {
   source: string;
   target: string;
-  style: Pick<EdgeKindInfo, 'color' | 'line'>;
 }
 
 /** What cytoscape's stylesheet gives an edge, in graph units, so that both ways look alike. */
@@ -107,7 +106,7 @@ export class EdgeLayer {
     const faded = this.pathSteps.size > 0;
     const onPath: Array<[Point, Point]> = [];
     // One path per look (colour and dashes): a stroke each, not one per edge.
-    const byLook = new Map<string, { style: LayerEdge['style']; ends: Array<[Point, Point]> }>();
+    const byLook = new Map<string, { look: Pick<LayerEdge, 'color' | 'line'>; ends: Array<[Point, Point]> }>();
     for (const edge of this.edges) {
       const from = this.positions.get(edge.source);
       const to = this.positions.get(edge.target);
@@ -118,17 +117,17 @@ export class EdgeLayer {
         onPath.push([a, b]);
         continue;
       }
-      const look = `${edge.style.color} ${edge.style.line}`;
-      const group = byLook.get(look) ?? { style: edge.style, ends: [] };
+      const key = `${edge.color} ${edge.line}`;
+      const group = byLook.get(key) ?? { look: edge, ends: [] };
       group.ends.push([a, b]);
-      byLook.set(look, group);
+      byLook.set(key, group);
     }
     context.lineCap = 'butt';
     context.globalAlpha = faded ? FADED_OPACITY : EDGE_OPACITY;
     context.lineWidth = 1;
-    for (const { style, ends } of byLook.values()) {
-      context.strokeStyle = style.color;
-      context.setLineDash(DASHES[style.line]);
+    for (const { look, ends } of byLook.values()) {
+      context.strokeStyle = look.color;
+      context.setLineDash(DASHES[look.line]);
       strokeAll(context, ends);
     }
     context.globalAlpha = 1;

@@ -8,6 +8,7 @@ import { Kinds } from '../../view/kind-style.ts';
 import { labelFontSizes, READABLE_PX } from '../../view/label-levels.ts';
 import { shorten } from '../../snapshot/text-width.ts';
 import type { LabelLevel } from '../../view/view.ts';
+import type { LineStyle } from '../../schema/kinds.ts';
 
 cytoscape.use(fcose);
 
@@ -295,9 +296,9 @@ export class GraphView {
   private hover: HoverOverlay | undefined;
   private onLabels: ((drawn: number) => void) | undefined;
   private readonly container: HTMLElement;
-  /** The edges shown now, and each node's among them (for hover). */
+  /** The edges shown now (their definitions), and each node's among them (for hover). */
   private shownEdges: ElementDefinition[] = [];
-  private shownEdgesAt = new Map<string, ElementDefinition[]>();
+  private shownEdgesAt = new Map<string, HoverEdge[]>();
   /** Whether the shown edges are too many for cytoscape, and the edge layer draws them. */
   private layered = false;
   private edgeLayer: EdgeLayer | undefined;
@@ -306,33 +307,31 @@ export class GraphView {
     this.shownEdges = edges;
     this.shownEdgesAt = new Map();
     for (const edge of edges) {
-      for (const end of new Set([String(edge.data['source']), String(edge.data['target'])])) {
+      const drawn = this.drawnEdge(edge);
+      for (const end of new Set([drawn.source, drawn.target])) {
         const list = this.shownEdgesAt.get(end) ?? [];
-        list.push(edge);
+        list.push(drawn);
         this.shownEdgesAt.set(end, list);
       }
     }
     this.layered = edges.length > EDGE_LAYER_FROM;
   }
 
+  /** An edge's ends, colour and relation, from its definition: what the hover overlay and the edge layer draw. */
+  private drawnEdge(edge: ElementDefinition): HoverEdge & { line: LineStyle } {
+    const { color, line } = this.kinds.edge(String(edge.data['kind']));
+    return { source: String(edge.data['source']), target: String(edge.data['target']), color, line, relation: String(edge.data['relation']) };
+  }
+
   /** Gives the edge layer the shown edges when they are its to draw, and none otherwise. */
   private syncEdgeLayer(): void {
     if (!this.layered && !this.edgeLayer) return;
     this.edgeLayer ??= new EdgeLayer(this.container, this.cy);
-    this.edgeLayer.set(
-      this.layered
-        ? this.shownEdges.map((edge) => ({ source: String(edge.data['source']), target: String(edge.data['target']), style: this.kinds.edge(String(edge.data['kind'])) }))
-        : [],
-    );
+    this.edgeLayer.set(this.layered ? this.shownEdges.map((edge) => this.drawnEdge(edge)) : []);
   }
 
-  private hoverEdges(id: string): HoverEdge[] {
-    return (this.shownEdgesAt.get(id) ?? []).map((edge) => ({
-      source: String(edge.data['source']),
-      target: String(edge.data['target']),
-      color: this.kinds.edge(String(edge.data['kind'])).color,
-      relation: String(edge.data['relation']),
-    }));
+  private hoverEdges(id: string): readonly HoverEdge[] {
+    return this.shownEdgesAt.get(id) ?? [];
   }
 
   /** Labels drawn at the current zoom by their level of detail (hover and selection aside). */
