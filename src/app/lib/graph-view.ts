@@ -178,7 +178,10 @@ function labelFonts(shown: readonly LabelCandidate[], degree: (id: string) => nu
   );
 }
 
-/** Edges above which a graph hides them while it is panned or zoomed. */
+/**
+ * Edges above which a graph hides those cytoscape holds while it is panned or zoomed: a view of
+ * such a graph may give cytoscape up to EDGE_LAYER_FROM of them (beyond, the edge layer has them).
+ */
 const LARGE_GRAPH_EDGES = 10_000;
 
 /** Shown edges above which a view's edges are drawn by the edge layer rather than held by cytoscape. */
@@ -300,7 +303,9 @@ export class GraphView {
   private shownEdges: ElementDefinition[] = [];
   private shownEdgesAt = new Map<string, HoverEdge[]>();
   /** Whether the shown edges are too many for cytoscape, and the edge layer draws them. */
-  private layered = false;
+  private get layered(): boolean {
+    return this.shownEdges.length > EDGE_LAYER_FROM;
+  }
   private edgeLayer: EdgeLayer | undefined;
 
   /** Keeps the edges shown now; says whether they differ from those before. */
@@ -316,7 +321,6 @@ export class GraphView {
         this.shownEdgesAt.set(end, list);
       }
     }
-    this.layered = edges.length > EDGE_LAYER_FROM;
     return !same;
   }
 
