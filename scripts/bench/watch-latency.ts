@@ -7,10 +7,12 @@ import { launchBrowser } from '../../tests/helpers/browser.ts';
 /**
  * Save-to-page latency of `npm start` in headless Chromium: the time from appending a line to
  * a file of a copy of the repository to the open page holding the new build (its data version
- * goes up). Returns each edit's milliseconds, and the part of them spent in the page: from the
- * server's announcement reaching it to the new build loaded (the app's performance marks).
+ * goes up). Returns each edit's milliseconds, the part of them spent in the page (from the
+ * server's announcement reaching it to the new build loaded: the app's performance marks), and
+ * what the server's log says of each edit: the rebuild of graph and report, in the process
+ * that holds the last build, and the search index made after it.
  */
-export async function watchLatency(repoPath: string, edits: number): Promise<{ total: number[]; inPage: number[] }> {
+export async function watchLatency(repoPath: string, edits: number): Promise<{ total: number[]; inPage: number[]; rebuild: number[]; searchIndex: number[] }> {
   const root = resolve(import.meta.dirname, '../..');
   const scratch = mkdtempSync(join(tmpdir(), 'bench-watch-'));
   const repo = join(scratch, 'repo');
@@ -45,7 +47,9 @@ export async function watchLatency(repoPath: string, edits: number): Promise<{ t
       // Edits are spaced as a person saves, with the search index done in between.
       await new Promise((done) => setTimeout(done, 2500));
     }
-    return { total: times, inPage };
+    // The first rebuild and index follow the initial build; each edit's are the last ones logged.
+    const logged = (pattern: RegExp): number[] => [...log.matchAll(pattern)].map((match) => Number(match[1])).slice(-edits);
+    return { total: times, inPage, rebuild: logged(/rebuilt in (\d+) ms/g), searchIndex: logged(/search index rebuilt in (\d+) ms/g) };
   } finally {
     await browser.close();
     server.kill();

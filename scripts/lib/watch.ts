@@ -27,7 +27,9 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
   const { options, out, log } = session;
   const cache = options.cacheDir ? await FactsCache.open(options.cacheDir, options.repo, options.profile ?? PROFILES[DEFAULT_PROFILE]!) : undefined;
   const { cacheDir: _written, ...rest } = options;
+  let buildStarted = 0;
   const build = (previous: BuildOutput | undefined): Promise<BuildOutput> => {
+    buildStarted = performance.now();
     cache?.nextBuild();
     return buildGraph({ ...rest, ...(cache ? { factsCache: cache } : {}), searchIndex: false, onStage: () => undefined, ...(previous ? { previousPositions: positionsOf(previous.graph) } : {}) });
   };
@@ -43,9 +45,10 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
         session.notify?.('data', changed);
         // Where the time went, for whoever waits on a save.
         const stages = Object.entries({ ...next.timings, write: Math.round(performance.now() - written) }).map(([name, ms]) => `${name} ${ms}`).join(', ');
-        log(`rebuilt after ${changed.length} change${changed.length === 1 ? '' : 's'} (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}): ${next.graph.nodes.length} nodes, ${next.graph.edges.length} edges; ms: ${stages}`);
+        log(`rebuilt in ${Math.round(performance.now() - buildStarted)} ms after ${changed.length} change${changed.length === 1 ? '' : 's'} (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}): ${next.graph.nodes.length} nodes, ${next.graph.edges.length} edges; ms: ${stages}`);
       },
       async onIdle(last) {
+        const started = performance.now();
         // From the facts and graph the last build already holds: nothing is read or assembled again.
         // Shards of unchanged documents come from the cache (which holds only the shipped registry's).
         const registry = options.registry ?? DEFAULT_REGISTRY;
@@ -53,7 +56,7 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
         await writeOutputs(out, await searchIndexOf(last.documents, last.graph, registry, shardCache));
         session.notify?.('index', lastChanged);
         await cache?.save();
-        log('search index rebuilt');
+        log(`search index rebuilt in ${Math.round(performance.now() - started)} ms`);
       },
       onError: (error) => log(`rebuild failed, the previous output stays: ${error instanceof Error ? error.message : String(error)}`),
     },

@@ -58,27 +58,29 @@ export async function collectFiles(root: string, excludes: readonly string[]): P
       warnings.push({ path: toRepoPath(rootReal, folder), message: `folder not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       continue;
     }
-    for (const entry of entries) {
-      const absolute = join(folder, entry.name);
-      const path = toRepoPath(rootReal, absolute);
-      if (isExcluded(path) || isExcluded(`${path}/`)) {
-        excluded.push(path);
-        continue;
-      }
-      if (entry.isSymbolicLink()) {
-        await recordSymlink(rootReal, absolute, path, aliases, warnings);
-      } else if (entry.isDirectory()) {
-        pending.push(absolute);
-      } else if (entry.isFile()) {
-        const info = await lstat(absolute);
-        files.push({ path, size: info.size, markdown: MARKDOWN.test(entry.name) });
-      }
-    }
+    // A folder's entries are looked at together: one round trip to the file system per folder, not per file.
+    await Promise.all(
+      entries.map(async (entry) => {
+        const absolute = join(folder, entry.name);
+        const path = toRepoPath(rootReal, absolute);
+        if (isExcluded(path) || isExcluded(`${path}/`)) {
+          excluded.push(path);
+        } else if (entry.isSymbolicLink()) {
+          await recordSymlink(rootReal, absolute, path, aliases, warnings);
+        } else if (entry.isDirectory()) {
+          pending.push(absolute);
+        } else if (entry.isFile()) {
+          const info = await lstat(absolute);
+          files.push({ path, size: info.size, markdown: MARKDOWN.test(entry.name) });
+        }
+      }),
+    );
   }
   files.sort((a, b) => byCodePoint(a.path, b.path));
   excluded.sort();
   warnings.sort((a, b) => byCodePoint(a.path, b.path));
-  return { files, aliases, excluded, warnings };
+  // Symlinks were looked at in the order their checks finished.
+  return { files, aliases: new Map([...aliases].sort(([a], [b]) => byCodePoint(a, b))), excluded, warnings };
 }
 
 async function recordSymlink(root: string, absolute: string, path: string, aliases: Map<string, string>, warnings: Warning[]): Promise<void> {

@@ -9,7 +9,7 @@ import { byCodePoint } from './text/order.ts';
 import type { ShardStore } from './search-index.ts';
 
 /** Bumped when the cache file's own layout changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -51,14 +51,15 @@ function looksLikeFacts(value: unknown, path: string): value is DocumentFacts {
 /**
  * Facts extracted from each file, kept between builds in one JSON file per repository, keyed
  * by a hash of the file's path and content. The file also records the version of the code,
- * profile and options that made them; a file of another version, or one that cannot be read
- * or parsed, is ignored and rebuilt, never trusted. Only the entries of the last build are
+ * profile and options that made them, and a digest of the rest; a file of another version,
+ * or one that does not match its digest or cannot be read or parsed, is ignored and rebuilt,
+ * never trusted. Only the entries of the last build are
  * kept, so deleted and renamed files drop out. Search index shards are kept the same way, each
  * in a file of its own beside it, named by its key, with its digest in the main file.
  */
 export class FactsCache implements ShardStore {
   private used = new Map<string, DocumentFacts>();
-  /** Facts this process made in its last build: trusted without a digest. */
+  /** Facts this process used in its last build (watch mode): trusted without a check. */
   private kept = new Map<string, DocumentFacts>();
   private layout: { key: string; positions: Array<[string, { x: number; y: number }]> } | undefined;
   /** What the file on disk holds: a build that used exactly that, and made nothing new, does not write it again. */
@@ -85,10 +86,9 @@ export class FactsCache implements ShardStore {
       const positions = storedLayout['positions'].filter(
         (item): item is [string, { x: number; y: number }] => Array.isArray(item) && typeof item[0] === 'string' && isObject(item[1]) && typeof item[1]['x'] === 'number' && typeof item[1]['y'] === 'number',
       );
-      // Like a facts entry, the layout is used only when it matches the digest written beside it.
-      if (positions.length === storedLayout['positions'].length && storedLayout['digest'] === sha256(JSON.stringify(positions))) this.layout = { key: storedLayout['key'], positions };
+      if (positions.length === storedLayout['positions'].length) this.layout = { key: storedLayout['key'], positions };
     }
-    // A damaged entry is never used, so it is rebuilt as fresh and the file written again.
+    // An entry of the wrong shape is never used, so it is rebuilt as fresh and the file written again.
     this.saved = { facts: new Set(entries.keys()), layoutKey: this.layout?.key };
   }
 
@@ -112,11 +112,17 @@ export class FactsCache implements ShardStore {
     let layout: unknown;
     let shards: unknown;
     try {
-      const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-      if (isObject(parsed) && parsed['version'] === fullVersion && isObject(parsed['entries'])) {
-        entries = new Map(Object.entries(parsed['entries']));
-        layout = parsed['layout'];
-        shards = parsed['shards'];
+      const text = await readFile(file, 'utf8');
+      const headerEnd = text.indexOf('\n');
+      const header: unknown = JSON.parse(text.slice(0, headerEnd));
+      // One digest over the body: hashing its text once costs a fraction of hashing each entry again.
+      if (headerEnd > 0 && isObject(header) && header['version'] === fullVersion && header['digest'] === sha256(text.slice(headerEnd + 1))) {
+        const body: unknown = JSON.parse(text.slice(headerEnd + 1));
+        if (isObject(body) && isObject(body['entries'])) {
+          entries = new Map(Object.entries(body['entries']));
+          layout = body['layout'];
+          shards = body['shards'];
+        }
       }
     } catch {
       // Missing, unreadable or corrupt: start empty.
@@ -134,8 +140,8 @@ export class FactsCache implements ShardStore {
   }
 
   /**
-   * The cached facts of `path` with this content key, if an entry is there and sound: shaped like
-   * facts of this path, and matching the digest written beside it (a damaged entry is rebuilt).
+   * The cached facts of `path` with this content key, if an entry is there and shaped like facts
+   * of this path (the file's digest already vouched for its bytes).
    */
   get(path: string, key: string): DocumentFacts | undefined {
     const own = this.kept.get(key);
@@ -143,10 +149,8 @@ export class FactsCache implements ShardStore {
       this.used.set(key, own);
       return own;
     }
-    const entry = this.entries.get(key);
-    if (!isObject(entry) || typeof entry['digest'] !== 'string') return undefined;
-    const facts = entry['facts'];
-    if (!looksLikeFacts(facts, path) || sha256(JSON.stringify(facts)) !== entry['digest']) return undefined;
+    const facts = this.entries.get(key);
+    if (!looksLikeFacts(facts, path)) return undefined;
     this.used.set(key, facts);
     return facts;
   }
@@ -213,11 +217,9 @@ export class FactsCache implements ShardStore {
       this.shardsOnDisk.add(key);
     }
     const staging = `${this.file}.${process.pid}.tmp`;
-    const entries = Object.fromEntries(
-      [...this.used.entries()].sort(([a], [b]) => byCodePoint(a, b)).map(([key, facts]) => [key, { digest: sha256(JSON.stringify(facts)), facts }]),
-    );
-    const layout = this.layout ? { ...this.layout, digest: sha256(JSON.stringify(this.layout.positions)) } : undefined;
-    await writeFile(staging, JSON.stringify({ version: this.version, entries, ...(layout ? { layout } : {}), shards }));
+    const entries = Object.fromEntries([...this.used.entries()].sort(([a], [b]) => byCodePoint(a, b)));
+    const body = JSON.stringify({ entries, ...(this.layout ? { layout: this.layout } : {}), shards });
+    await writeFile(staging, `${JSON.stringify({ version: this.version, digest: sha256(body) })}\n${body}`);
     await rename(staging, this.file);
     this.shardDigests.clear();
     for (const [key, digest] of Object.entries(shards)) this.shardDigests.set(key, digest);

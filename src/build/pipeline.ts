@@ -68,7 +68,10 @@ export interface BuildOptions {
   views?: Readonly<Record<string, string>>;
   /** The config file the decisions were read from, as findings about them should name it. */
   decisionsPath?: string;
-  /** Layout and search index in worker threads; by default from 100 documents up. */
+  /**
+   * Layout and search index in worker threads; by default the layout from 100 documents up, the
+   * index from 100 documents to parse (not in the cache) up.
+   */
   stageWorkers?: boolean;
   onStage?: (stage: string) => void;
 }
@@ -113,23 +116,26 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const loaded = await stage('load', () => Promise.all(markdownFiles.map(async (file) => ({ file, ...(await loadMarkdown(options.repo, file, maxBytes)) }))));
   const texts = loaded.filter((item) => !item.binary);
   const withLayout = options.layout ?? true;
-  const inWorkers = options.stageWorkers ?? texts.length >= STAGE_WORKERS_MIN_DOCUMENTS;
-  const layoutWorker = withLayout && inWorkers && !options.previousPositions ? new LayoutWorker() : undefined;
   const withIndex = options.searchIndex ?? true;
   // Another registry's code cannot be versioned here: its facts are never cached.
   const ownCache = !options.factsCache && options.cacheDir && registry === DEFAULT_REGISTRY ? await FactsCache.open(options.cacheDir, options.repo, profile.data) : undefined;
   const cache = registry === DEFAULT_REGISTRY ? (options.factsCache ?? ownCache) : undefined;
   // Content keys are what the cache is keyed by: a build without one has no use for them.
   const contentKeys = cache ? texts.map((item) => FactsCache.key(item.file.path, item.text)) : undefined;
+  const inputs = texts.map((item) => ({ path: item.file.path, text: item.text }));
+  const cached = inputs.map((input, index) => (contentKeys ? cache?.get(input.path, contentKeys[index]!) : undefined));
+  const missing = inputs.flatMap((input, index) => (cached[index] ? [] : [{ input, index }]));
+  // The layout runs beside the search index; the index's worker earns its start-up by running
+  // beside the parsing of many documents, so with a warm cache (few parsed) it is made in this thread.
+  const layoutInWorker = options.stageWorkers ?? texts.length >= STAGE_WORKERS_MIN_DOCUMENTS;
+  const indexInWorker = options.stageWorkers ?? missing.length >= STAGE_WORKERS_MIN_DOCUMENTS;
+  const layoutWorker = withLayout && layoutInWorker && !options.previousPositions ? new LayoutWorker() : undefined;
   const shards = withIndex ? await SearchShards.plan(texts.map((item) => item.file.path), cache && contentKeys ? { store: cache, contentKeys } : undefined) : undefined;
   // Only shards not cached are made: in a worker from the first document extracted.
-  const indexWorker = inWorkers && shards?.pending ? new SearchIndexWorker() : undefined;
+  const indexWorker = indexInWorker && shards?.pending ? new SearchIndexWorker() : undefined;
   const indexSink = indexWorker ?? (shards?.pending ? new SearchIndexBuilder() : undefined);
   const core = async () => {
     const extracted = await stage('extract', async () => {
-      const inputs = texts.map((item) => ({ path: item.file.path, text: item.text }));
-      const cached = inputs.map((input, index) => (contentKeys ? cache?.get(input.path, contentKeys[index]!) : undefined));
-      const missing = inputs.flatMap((input, index) => (cached[index] ? [] : [{ input, index }]));
       // Each document reaches the search index in input order, cached or not, so the index
       // is the same whatever was cached.
       let reported = 0;
@@ -158,6 +164,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       reportUpTo(inputs.length);
       // Every text is in its facts and content key now: let it go (at 50 times the corpus, 190 MB).
       for (const item of loaded) item.text = '';
+      for (const input of inputs) input.text = '';
       fresh.forEach((facts, position) => {
         const { index } = missing[position]!;
         cached[index] = facts;

@@ -18,6 +18,20 @@ async function outputs(options: Omit<BuildOptions, 'repo'>): Promise<Record<stri
 
 const cacheFileIn = (dir: string): string => join(dir, readdirSync(dir).find((name) => name.endsWith('.json'))!);
 const cacheFile = (): string => cacheFileIn(cacheDir);
+/** The cache file's parts: a header line (version, digest of the rest), then the body. */
+interface CacheBody {
+  entries: Record<string, { path: string; title: string }>;
+  layout?: { positions: Array<[string, { x: number; y: number }]> };
+}
+function readCache(file: string): { header: string; body: CacheBody } {
+  const text = readFileSync(file, 'utf8');
+  const end = text.indexOf('\n');
+  return { header: text.slice(0, end), body: JSON.parse(text.slice(end + 1)) as CacheBody };
+}
+/** Writes `body` under the header that was there: the digest no longer matches a changed body. */
+function writeCache(file: string, header: string, body: CacheBody): void {
+  writeFileSync(file, `${header}\n${JSON.stringify(body)}`);
+}
 const manifestOf = (files: Record<string, string>): SearchManifest => JSON.parse(files['search-index.json']!) as SearchManifest;
 
 beforeAll(() => {
@@ -32,7 +46,7 @@ describe('the cache of extracted facts', () => {
   it('gives byte-identical output cold, filling the cache, and warm', async () => {
     const cold = await outputs({});
     expect(await outputs({ cacheDir })).toEqual(cold);
-    const entries = Object.keys((JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: object }).entries);
+    const entries = Object.keys(readCache(cacheFile()).body.entries);
     expect(entries).toHaveLength(13);
     // Nothing new was used or made: the cache file is not written again.
     const written = statSync(cacheFile()).mtimeMs;
@@ -48,7 +62,7 @@ describe('the cache of extracted facts', () => {
     const warm = await outputs({ cacheDir });
     expect(warm).toEqual(await outputs({}));
     expect(warm['graph.json']).toContain('Nia Okoro');
-    const paths = Object.values((JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: Record<string, { facts: { path: string } }> }).entries).map((entry) => entry.facts.path);
+    const paths = Object.values(readCache(cacheFile()).body.entries).map((facts) => facts.path);
     expect(paths).toContain('docs/hardening-guide.md');
     expect(paths).not.toContain('docs/hardening.md');
     expect(paths).not.toContain('catalog/incidents/2023/leaky-build.md');
@@ -58,10 +72,13 @@ describe('the cache of extracted facts', () => {
     const cold = await outputs({});
     writeFileSync(cacheFile(), '{ not json');
     expect(await outputs({ cacheDir })).toEqual(cold);
-    // An entry changed on disk no longer matches its digest.
-    const parsed = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { version: string; entries: Record<string, { facts: { title: string } }> };
-    for (const entry of Object.values(parsed.entries)) entry.facts.title = 'Tampered';
-    writeFileSync(cacheFile(), JSON.stringify(parsed));
+    // An entry changed on disk no longer matches the file's digest.
+    const { header, body } = readCache(cacheFile());
+    for (const facts of Object.values(body.entries)) facts.title = 'Tampered';
+    writeCache(cacheFile(), header, body);
+    expect(await outputs({ cacheDir })).toEqual(cold);
+    // Nor does a file cut short.
+    writeFileSync(cacheFile(), readFileSync(cacheFile(), 'utf8').slice(0, -100));
     expect(await outputs({ cacheDir })).toEqual(cold);
     // Another profile is another version: nothing of the cncf build is reused for it.
     const generic = await outputs({ profile: (await import('../../src/profiles/generic.ts')).GENERIC_PROFILE });
@@ -73,13 +90,13 @@ describe('the cache of extracted facts', () => {
     const layoutCache = join(scratch, 'layout-cache');
     const cold = await outputs({ layout: true });
     expect(await outputs({ layout: true, cacheDir: layoutCache })).toEqual(cold);
-    const stored = JSON.parse(readFileSync(cacheFileIn(layoutCache), 'utf8')) as { layout?: { positions: unknown[] } };
+    const stored = readCache(cacheFileIn(layoutCache)).body;
     expect(stored.layout?.positions.length).toBe((JSON.parse(cold['graph.json']!) as { nodes: unknown[] }).nodes.length);
-    // Positions changed on disk no longer match their digest: laid out again.
+    // Positions changed on disk no longer match the file's digest: laid out again.
     const file = cacheFileIn(layoutCache);
-    const tampered = JSON.parse(readFileSync(file, 'utf8')) as { layout: { positions: Array<[string, { x: number; y: number }]> } };
-    for (const [, position] of tampered.layout.positions) position.x += 1000;
-    writeFileSync(file, JSON.stringify(tampered));
+    const { header, body: tampered } = readCache(file);
+    for (const [, position] of tampered.layout?.positions ?? []) position.x += 1000;
+    writeCache(file, header, tampered);
     expect(await outputs({ layout: true, cacheDir: layoutCache })).toEqual(cold);
     // Text that moves nothing: the cached positions are used, and they are the cold ones.
     writeFileSync(join(repo, 'docs/new.md'), '# New\n\nSee [process](process.md#appendix). Another sentence.\n');
