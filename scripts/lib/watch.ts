@@ -28,10 +28,18 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
   const cache = options.cacheDir ? await FactsCache.open(options.cacheDir, options.repo, options.profile ?? PROFILES[DEFAULT_PROFILE]!) : undefined;
   const { cacheDir: _written, ...rest } = options;
   let buildStarted = 0;
-  const build = (previous: BuildOutput | undefined): Promise<BuildOutput> => {
+  const build = (previous: BuildOutput | undefined, changed: readonly string[]): Promise<BuildOutput> => {
     buildStarted = performance.now();
     cache?.nextBuild();
-    return buildGraph({ ...rest, ...(cache ? { factsCache: cache } : {}), searchIndex: false, onStage: () => undefined, ...(previous ? { previousPositions: positionsOf(previous.graph) } : {}) });
+    return buildGraph({
+      ...rest,
+      ...(cache ? { factsCache: cache } : {}),
+      searchIndex: false,
+      onStage: () => undefined,
+      ...(previous ? { previousPositions: positionsOf(previous.graph) } : {}),
+      // Files the watcher did not name, and whose size and time are the same, are not read again.
+      ...(previous?.fileRecords ? { readSince: { records: previous.fileRecords, changed } } : {}),
+    });
   };
   let lastChanged: readonly string[] = [];
   return watchRepository(

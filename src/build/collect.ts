@@ -10,6 +10,8 @@ export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/themes/
 export interface CollectedFile {
   path: string;
   size: number;
+  /** Last modified, as the file system says: with the size, how a later build tells the file is the same. */
+  mtimeMs: number;
   markdown: boolean;
 }
 
@@ -48,17 +50,16 @@ export async function collectFiles(root: string, excludes: readonly string[]): P
   const excluded: string[] = [];
   const warnings: Warning[] = [];
 
-  const pending: string[] = [rootReal];
-  while (pending.length > 0) {
-    const folder = pending.pop()!;
+  // Folders are read side by side, and a folder's entries looked at together: the file system
+  // answers many requests at once, where one at a time each waits for the last.
+  const walk = async (folder: string): Promise<void> => {
     let entries;
     try {
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
       warnings.push({ path: toRepoPath(rootReal, folder), message: `folder not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-      continue;
+      return;
     }
-    // A folder's entries are looked at together: one round trip to the file system per folder, not per file.
     await Promise.all(
       entries.map(async (entry) => {
         const absolute = join(folder, entry.name);
@@ -68,18 +69,19 @@ export async function collectFiles(root: string, excludes: readonly string[]): P
         } else if (entry.isSymbolicLink()) {
           await recordSymlink(rootReal, absolute, path, aliases, warnings);
         } else if (entry.isDirectory()) {
-          pending.push(absolute);
+          await walk(absolute);
         } else if (entry.isFile()) {
           const info = await lstat(absolute);
-          files.push({ path, size: info.size, markdown: MARKDOWN.test(entry.name) });
+          files.push({ path, size: info.size, mtimeMs: info.mtimeMs, markdown: MARKDOWN.test(entry.name) });
         }
       }),
     );
-  }
+  };
+  await walk(rootReal);
   files.sort((a, b) => byCodePoint(a.path, b.path));
   excluded.sort();
-  warnings.sort((a, b) => byCodePoint(a.path, b.path));
-  // Symlinks were looked at in the order their checks finished.
+  warnings.sort((a, b) => byCodePoint(a.path, b.path) || byCodePoint(a.message, b.message));
+  // Entries were looked at in the order the file system answered.
   return { files, aliases: new Map([...aliases].sort(([a], [b]) => byCodePoint(a, b))), excluded, warnings };
 }
 

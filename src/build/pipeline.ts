@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { BuildReport, GraphDocument, RepoInfo } from '../schema/graph.ts';
+import type { BuildReport, GraphDocument, RepoInfo, Warning } from '../schema/graph.ts';
 import { OUTPUT_FILES, SCHEMA_VERSION } from '../schema/graph.ts';
 import { renderViews } from './views.ts';
 import { DEFAULT_REGISTRY, type KindRegistry } from '../kinds/registry.ts';
@@ -8,7 +8,7 @@ import { compileProfile, type ProfileData } from '../profiles/profile.ts';
 import { assemble } from './assemble/index.ts';
 import { FactsCache } from './facts-cache.ts';
 import { computeLayout, layoutKey, placeFromPrevious, type Positions } from './layout.ts';
-import { collectFiles, DEFAULT_EXCLUDES, DEFAULT_MAX_BYTES, loadMarkdown } from './collect.ts';
+import { collectFiles, DEFAULT_EXCLUDES, DEFAULT_MAX_BYTES, loadMarkdown, type CollectedFile, type LoadedText } from './collect.ts';
 import type { DocumentFacts } from './facts.ts';
 import { defaultThreads, extractAll } from './pool.ts';
 import { readGitInfo, repoNameOf } from './repo-info.ts';
@@ -73,7 +73,24 @@ export interface BuildOptions {
    * index from 100 documents to parse (not in the cache) up.
    */
   stageWorkers?: boolean;
+  /**
+   * What the last build in this process read (`BuildOutput.fileRecords`) and the paths changed
+   * since, as a watcher names them (files or folders): a markdown file neither named nor changed
+   * in size or modification time, whose facts the cache holds, is not read or hashed again.
+   * Both signals would have to miss a change for it to go unseen. Only with a facts cache.
+   */
+  readSince?: { records: ReadonlyMap<string, FileRecord>; changed: readonly string[] };
   onStage?: (stage: string) => void;
+}
+
+/** What a build knew of a markdown file it read: enough to tell, later, that it is the same. */
+export interface FileRecord {
+  size: number;
+  mtimeMs: number;
+  binary: boolean;
+  warnings: Warning[];
+  /** Of its path and text (`FactsCache.key`); none for binary content. */
+  contentKey?: string;
 }
 
 export interface BuildOutput {
@@ -89,6 +106,8 @@ export interface BuildOutput {
   documents: readonly DocumentFacts[];
   /** Each document's content key (`FactsCache.key`), in the same order, when the build used a cache. */
   contentKeys?: readonly string[];
+  /** Each markdown file as it was read, by path, when the build used a cache: for the next build's `readSince`. */
+  fileRecords?: ReadonlyMap<string, FileRecord>;
 }
 
 /**
@@ -113,15 +132,19 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const collection = await stage('collect', () => collectFiles(options.repo, excludes));
   const markdownFiles = collection.files.filter((file) => file.markdown);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const loaded = await stage('load', () => Promise.all(markdownFiles.map(async (file) => ({ file, ...(await loadMarkdown(options.repo, file, maxBytes)) }))));
-  const texts = loaded.filter((item) => !item.binary);
-  const withLayout = options.layout ?? true;
-  const withIndex = options.searchIndex ?? true;
   // Another registry's code cannot be versioned here: its facts are never cached.
   const ownCache = !options.factsCache && options.cacheDir && registry === DEFAULT_REGISTRY ? await FactsCache.open(options.cacheDir, options.repo, profile.data) : undefined;
   const cache = registry === DEFAULT_REGISTRY ? (options.factsCache ?? ownCache) : undefined;
+  const sameAsRead = cache && options.readSince ? unchangedSince(options.readSince, cache) : () => undefined;
+  const loaded: Array<{ file: CollectedFile; contentKey?: string } & LoadedText> = await stage('load', () =>
+    Promise.all(markdownFiles.map(async (file) => sameAsRead(file) ?? { file, ...(await loadMarkdown(options.repo, file, maxBytes)) })),
+  );
+  const texts = loaded.filter((item) => !item.binary);
+  const withLayout = options.layout ?? true;
+  const withIndex = options.searchIndex ?? true;
   // Content keys are what the cache is keyed by: a build without one has no use for them.
-  const contentKeys = cache ? texts.map((item) => FactsCache.key(item.file.path, item.text)) : undefined;
+  const contentKeys = cache ? texts.map((item) => item.contentKey ?? FactsCache.key(item.file.path, item.text)) : undefined;
+  const fileRecords = contentKeys ? recordsOf(loaded, texts, contentKeys) : undefined;
   const inputs = texts.map((item) => ({ path: item.file.path, text: item.text }));
   const cached = inputs.map((input, index) => (contentKeys ? cache?.get(input.path, contentKeys[index]!) : undefined));
   const missing = inputs.flatMap((input, index) => (cached[index] ? [] : [{ input, index }]));
@@ -275,7 +298,35 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   if (withLayout && views && Object.keys(views).length > 0) {
     for (const [path, content] of await stage('views', () => renderViews(assembled.graph, views))) files.set(path, content);
   }
-  return { graph: assembled.graph, report, ...(searchIndex ? { searchIndex } : {}), files, timings, documents, ...(contentKeys ? { contentKeys } : {}) };
+  return { graph: assembled.graph, report, ...(searchIndex ? { searchIndex } : {}), files, timings, documents, ...(contentKeys ? { contentKeys } : {}), ...(fileRecords ? { fileRecords } : {}) };
+}
+
+/**
+ * For `readSince`: a file's load as the last build made it, if the file is the same (see
+ * `BuildOptions.readSince`) and the cache holds its facts; else undefined, and it is read.
+ */
+function unchangedSince(since: NonNullable<BuildOptions['readSince']>, cache: FactsCache): (file: CollectedFile) => ({ file: CollectedFile; contentKey?: string } & LoadedText) | undefined {
+  const changed = new Set(since.changed);
+  // The path itself or a folder it is in.
+  const named = (path: string): boolean => path.split('/').some((_, depth, parts) => changed.has(parts.slice(0, depth + 1).join('/')));
+  return (file) => {
+    const record = since.records.get(file.path);
+    if (!record || record.size !== file.size || record.mtimeMs !== file.mtimeMs || named(file.path)) return undefined;
+    if (record.binary) return { file, text: '', binary: true, warnings: record.warnings };
+    if (!record.contentKey || !cache.get(file.path, record.contentKey)) return undefined;
+    return { file, text: '', binary: false, warnings: record.warnings, contentKey: record.contentKey };
+  };
+}
+
+/** Each markdown file's record, binary ones too; `contentKeys` are those of `texts`, in order. */
+function recordsOf(loaded: ReadonlyArray<{ file: CollectedFile } & LoadedText>, texts: ReadonlyArray<{ file: CollectedFile }>, contentKeys: readonly string[]): Map<string, FileRecord> {
+  const keyOf = new Map(texts.map((item, index) => [item.file.path, contentKeys[index]!]));
+  return new Map(
+    loaded.map(({ file, binary, warnings }) => {
+      const contentKey = keyOf.get(file.path);
+      return [file.path, { size: file.size, mtimeMs: file.mtimeMs, binary, warnings, ...(contentKey ? { contentKey } : {}) }];
+    }),
+  );
 }
 
 /** Excluded paths with those inside an excluded folder left out (the folder stands for them). */

@@ -2,8 +2,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { BuildOutput } from './pipeline.ts';
 
 export interface WatchCallbacks {
-  /** Builds the graph; given the output of the last good build, if any. */
-  build(previous: BuildOutput | undefined): Promise<BuildOutput>;
+  /** Builds the graph; given the output of the last good build, if any, and the paths changed since (as the watcher names them, files or folders). */
+  build(previous: BuildOutput | undefined, changed: readonly string[]): Promise<BuildOutput>;
   /** A build succeeded: write it, tell the page. */
   onBuilt(output: BuildOutput, changed: readonly string[]): Promise<void> | void;
   /** Slower work for the last good build, once no change has come for a while (the search index). */
@@ -56,7 +56,7 @@ export function watchRepository(
       const changed = [...pending].sort();
       pending = new Set();
       try {
-        const output = await callbacks.build(last);
+        const output = await callbacks.build(last, changed);
         last = output;
         idleDue = callbacks.onIdle !== undefined;
         await callbacks.onBuilt(output, changed);

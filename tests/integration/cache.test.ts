@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,5 +131,45 @@ describe('the cache of extracted facts', () => {
     expect(changed.length).toBeGreaterThanOrEqual(1);
     expect(changed.length).toBeLessThanOrEqual(2);
     expect(readdirSync(shardFolder)).toHaveLength(manifestOf(edited).text.length + 1);
+  });
+});
+
+describe('a build in the process that made the last one (watch mode)', () => {
+  it('reads again only the files the watcher named or whose size or time changed, and builds what a cold build does', async () => {
+    const tree = join(scratch, 'watched');
+    const watchCache = join(scratch, 'watched-cache');
+    cpSync(demo, tree, { recursive: true });
+    const build = (options: Partial<BuildOptions> = {}) => buildGraph({ repo: tree, threads: 1, layout: false, cacheDir: watchCache, ...options });
+    const cold = async (): Promise<string> => (await buildGraph({ repo: tree, threads: 1, layout: false })).files.get('graph.json')!;
+    const process = join(tree, 'docs/process.md');
+    const original = readFileSync(process, 'utf8');
+    // A whole second, which the file system keeps exactly, so the edit below can put it back.
+    const mtime = new Date('2026-01-01T00:00:00Z');
+    utimesSync(process, mtime, mtime);
+    let last = await build();
+    expect(last.fileRecords?.get('docs/process.md')?.contentKey).toMatch(/^[0-9a-f]{64}$/);
+    // The same length and modification time: only the watcher's word tells this edit apart.
+    expect(original).toContain('Process');
+    writeFileSync(process, original.replace('Process', 'Proce55'));
+    utimesSync(process, mtime, mtime);
+    const unseen = await build({ readSince: { records: last.fileRecords!, changed: [] } });
+    expect(unseen.files.get('graph.json')).not.toContain('Proce55');
+    // Named by the watcher, as a file or by its folder: read again, and the build is a cold one's.
+    for (const changed of [['docs/process.md'], ['docs']]) {
+      const seen = await build({ readSince: { records: last.fileRecords!, changed } });
+      expect(seen.files.get('graph.json')).toContain('Proce55');
+      expect(seen.files.get('graph.json')).toBe(await cold());
+    }
+    // Not named, but its size changed: read again.
+    last = await build();
+    writeFileSync(process, original.replace('Process', 'Proce55, grown'));
+    utimesSync(process, mtime, mtime);
+    const grown = await build({ readSince: { records: last.fileRecords!, changed: [] } });
+    expect(grown.files.get('graph.json')).toContain('Proce55, grown');
+    expect(grown.files.get('graph.json')).toBe(await cold());
+    // Not named, the same size, but a later time: read again.
+    writeFileSync(process, original.replace('Process', 'Proce55, grOwn'));
+    const later = await build({ readSince: { records: grown.fileRecords!, changed: [] } });
+    expect(later.files.get('graph.json')).toContain('Proce55, grOwn');
   });
 });
