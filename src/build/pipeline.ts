@@ -129,11 +129,15 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const profile = compileProfile(options.profile ?? PROFILES[DEFAULT_PROFILE]!);
   const registry = options.registry ?? DEFAULT_REGISTRY;
   const excludes = [...(options.replaceDefaultExcludes ? [] : DEFAULT_EXCLUDES), ...(profile.data.exclude ?? []), ...(options.excludes ?? [])];
+  // Another registry's code cannot be versioned here: its facts are never cached. The cache file
+  // is read while the tree is listed.
+  const opening = !options.factsCache && options.cacheDir && registry === DEFAULT_REGISTRY ? FactsCache.open(options.cacheDir, options.repo, profile.data) : undefined;
+  // Its failure is read where it is awaited, after the listing; until then it is not unhandled.
+  opening?.catch(() => undefined);
   const collection = await stage('collect', () => collectFiles(options.repo, excludes));
   const markdownFiles = collection.files.filter((file) => file.markdown);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  // Another registry's code cannot be versioned here: its facts are never cached.
-  const ownCache = !options.factsCache && options.cacheDir && registry === DEFAULT_REGISTRY ? await FactsCache.open(options.cacheDir, options.repo, profile.data) : undefined;
+  const ownCache = await opening;
   const cache = registry === DEFAULT_REGISTRY ? (options.factsCache ?? ownCache) : undefined;
   const sameAsRead = cache && options.readSince ? unchangedSince(options.readSince, cache) : () => undefined;
   const loaded: Array<{ file: CollectedFile; contentKey?: string } & LoadedText> = await stage('load', () =>
