@@ -68,10 +68,7 @@ export interface BuildOptions {
   views?: Readonly<Record<string, string>>;
   /** The config file the decisions were read from, as findings about them should name it. */
   decisionsPath?: string;
-  /**
-   * Layout and search index in worker threads; by default the layout from 100 documents up, the
-   * index from 100 documents to parse (not in the cache) up.
-   */
+  /** Layout and search index in worker threads; by default from 100 markdown files up. */
   stageWorkers?: boolean;
   /**
    * What the last build in this process read (`BuildOutput.fileRecords`) and the paths changed
@@ -136,32 +133,33 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   opening?.catch(() => undefined);
   const collection = await stage('collect', () => collectFiles(options.repo, excludes));
   const markdownFiles = collection.files.filter((file) => file.markdown);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const ownCache = await opening;
-  const cache = registry === DEFAULT_REGISTRY ? (options.factsCache ?? ownCache) : undefined;
-  const sameAsRead = cache && options.readSince ? unchangedSince(options.readSince, cache) : () => undefined;
-  const loaded: Array<{ file: CollectedFile; contentKey?: string } & LoadedText> = await stage('load', () =>
-    Promise.all(markdownFiles.map(async (file) => sameAsRead(file) ?? { file, ...(await loadMarkdown(options.repo, file, maxBytes)) })),
-  );
-  const texts = loaded.filter((item) => !item.binary);
   const withLayout = options.layout ?? true;
   const withIndex = options.searchIndex ?? true;
-  // Content keys are what the cache is keyed by: a build without one has no use for them.
-  const contentKeys = cache ? texts.map((item) => item.contentKey ?? FactsCache.key(item.file.path, item.text)) : undefined;
-  const fileRecords = contentKeys ? recordsOf(loaded, texts, contentKeys) : undefined;
-  const inputs = texts.map((item) => ({ path: item.file.path, text: item.text }));
-  const cached = inputs.map((input, index) => (contentKeys ? cache?.get(input.path, contentKeys[index]!) : undefined));
-  const missing = inputs.flatMap((input, index) => (cached[index] ? [] : [{ input, index }]));
-  // The layout runs beside the search index; the index's worker earns its start-up by running
-  // beside the parsing of many documents, so with a warm cache (few parsed) it is made in this thread.
-  const layoutInWorker = options.stageWorkers ?? texts.length >= STAGE_WORKERS_MIN_DOCUMENTS;
-  const indexInWorker = options.stageWorkers ?? missing.length >= STAGE_WORKERS_MIN_DOCUMENTS;
-  const layoutWorker = withLayout && layoutInWorker && !options.previousPositions ? new LayoutWorker() : undefined;
-  const shards = withIndex ? await SearchShards.plan(texts.map((item) => item.file.path), cache && contentKeys ? { store: cache, contentKeys } : undefined) : undefined;
-  // Only shards not cached are made: in a worker from the first document extracted.
-  const indexWorker = indexInWorker && shards?.pending ? new SearchIndexWorker() : undefined;
-  const indexSink = indexWorker ?? (shards?.pending ? new SearchIndexBuilder() : undefined);
+  const ownCache = await opening;
+  // The layout and search index workers start before the files are read, their start-up hidden
+  // behind reading and parsing; each is let go if its work turns out to be cached.
+  const stageWorkers = options.stageWorkers ?? markdownFiles.length >= STAGE_WORKERS_MIN_DOCUMENTS;
+  const layoutWorker = withLayout && stageWorkers && !options.previousPositions ? new LayoutWorker() : undefined;
+  const startedIndexWorker = withIndex && stageWorkers ? new SearchIndexWorker() : undefined;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const cache = registry === DEFAULT_REGISTRY ? (options.factsCache ?? ownCache) : undefined;
   const core = async () => {
+    const sameAsRead = cache && options.readSince ? unchangedSince(options.readSince, cache) : () => undefined;
+    const loaded: Array<{ file: CollectedFile; contentKey?: string } & LoadedText> = await stage('load', () =>
+      Promise.all(markdownFiles.map(async (file) => sameAsRead(file) ?? { file, ...(await loadMarkdown(options.repo, file, maxBytes)) })),
+    );
+    const texts = loaded.filter((item) => !item.binary);
+    // Content keys are what the cache is keyed by: a build without one has no use for them.
+    const contentKeys = cache ? texts.map((item) => item.contentKey ?? FactsCache.key(item.file.path, item.text)) : undefined;
+    const fileRecords = contentKeys ? recordsOf(loaded, texts, contentKeys) : undefined;
+    const inputs = texts.map((item) => ({ path: item.file.path, text: item.text }));
+    const cached = inputs.map((input, index) => (contentKeys ? cache?.get(input.path, contentKeys[index]!) : undefined));
+    const missing = inputs.flatMap((input, index) => (cached[index] ? [] : [{ input, index }]));
+    const shards = withIndex ? await SearchShards.plan(texts.map((item) => item.file.path), cache && contentKeys ? { store: cache, contentKeys } : undefined) : undefined;
+    // Only shards not cached are made: fed from the first document extracted.
+    const indexWorker = shards?.pending ? startedIndexWorker : undefined;
+    if (!indexWorker) startedIndexWorker?.dispose();
+    const indexSink = indexWorker ?? (shards?.pending ? new SearchIndexBuilder() : undefined);
     const extracted = await stage('extract', async () => {
       // Each document reaches the search index in input order, cached or not, so the index
       // is the same whatever was cached.
@@ -248,12 +246,12 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       const position = positions.get(node.id);
       if (position) node.position = position;
     }
-    return { documents, binaryWarnings, assembled, searchIndex, fileSet };
+    return { documents, binaryWarnings, assembled, searchIndex, fileSet, contentKeys, fileRecords };
   };
-  const { documents, binaryWarnings, assembled, searchIndex, fileSet } = await core().catch((error: unknown) => {
+  const { documents, binaryWarnings, assembled, searchIndex, fileSet, contentKeys, fileRecords } = await core().catch((error: unknown) => {
     // A failed build must not leave a worker thread holding the process open.
     layoutWorker?.dispose();
-    indexWorker?.dispose();
+    startedIndexWorker?.dispose();
     throw error;
   });
   const count = (values: readonly string[]): Record<string, number> => {
