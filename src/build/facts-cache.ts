@@ -53,9 +53,9 @@ function looksLikeFacts(value: unknown, path: string): value is DocumentFacts {
  * by a hash of the file's path and content. The file also records the version of the code,
  * profile and options that made them, and a digest of the rest; a file of another version,
  * or one that does not match its digest or cannot be read or parsed, is ignored and rebuilt,
- * never trusted. Only the entries of the last build are
- * kept, so deleted and renamed files drop out. Search index shards are kept the same way, each
- * in a file of its own beside it, named by its key, with its digest in the main file.
+ * never trusted. Only the entries of the last build are kept, so deleted and renamed files
+ * drop out. Search index shards are kept the same way, each in a file of its own beside it,
+ * named by its key, with its digest in the main file.
  */
 export class FactsCache implements ShardStore {
   private used = new Map<string, DocumentFacts>();

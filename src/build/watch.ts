@@ -2,7 +2,10 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { BuildOutput } from './pipeline.ts';
 
 export interface WatchCallbacks {
-  /** Builds the graph; given the output of the last good build, if any, and the paths changed since (as the watcher names them, files or folders). */
+  /**
+   * Builds the graph; given the output of the last good build, if any, and every path changed
+   * since it (as the watcher names them, files or folders), failed builds' included.
+   */
   build(previous: BuildOutput | undefined, changed: readonly string[]): Promise<BuildOutput>;
   /** A build succeeded: write it, tell the page. */
   onBuilt(output: BuildOutput, changed: readonly string[]): Promise<void> | void;
@@ -37,6 +40,8 @@ export function watchRepository(
   let last: BuildOutput | undefined = options.initial;
   let idleDue = false;
   let pending = new Set<string>();
+  /** Paths changed since the last good build: a failed build's stay for the next. */
+  const sinceGood = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
   let busy = false;
@@ -53,10 +58,12 @@ export function watchRepository(
 
   const rebuild = async (): Promise<void> => {
     while (pending.size > 0 && !closed) {
-      const changed = [...pending].sort();
+      for (const path of pending) sinceGood.add(path);
+      const changed = [...sinceGood].sort();
       pending = new Set();
       try {
         const output = await callbacks.build(last, changed);
+        sinceGood.clear();
         last = output;
         idleDue = callbacks.onIdle !== undefined;
         await callbacks.onBuilt(output, changed);
