@@ -49,7 +49,7 @@ export async function watchLatency(repoPath: string, edits: number): Promise<{ t
     }
     // The first rebuild and index follow the initial build; each edit's are the last ones logged.
     const logged = (pattern: RegExp): number[] => [...log.matchAll(pattern)].map((match) => Number(match[1])).slice(-edits);
-    return { total: times, inPage, rebuild: logged(/rebuilt in (\d+) ms/g), searchIndex: logged(/search index rebuilt in (\d+) ms/g) };
+    return { total: times, inPage, rebuild: logged(/^rebuilt in (\d+) ms/gm), searchIndex: logged(/^search index rebuilt in (\d+) ms/gm) };
   } finally {
     await browser.close();
     server.kill();
