@@ -60,7 +60,9 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
         // From the facts and graph the last build already holds: nothing is read or assembled again.
         // Shards of unchanged documents come from the cache (which holds only the shipped registry's).
         const registry = options.registry ?? DEFAULT_REGISTRY;
-        const shardCache = cache && last.contentKeys && registry === DEFAULT_REGISTRY ? { store: cache, contentKeys: last.contentKeys } : undefined;
+        const records = last.fileRecords;
+        const contentKeys = last.documents.map((doc) => records?.get(doc.path)?.contentKey);
+        const shardCache = cache && registry === DEFAULT_REGISTRY && contentKeys.every((key) => key !== undefined) ? { store: cache, contentKeys } : undefined;
         await writeOutputs(out, await searchIndexOf(last.documents, last.graph, registry, shardCache));
         session.notify?.('index', lastChanged);
         await cache?.save();

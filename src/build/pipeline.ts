@@ -101,9 +101,10 @@ export interface BuildOutput {
   timings: Record<string, number>;
   /** Every document's facts, in input order: what a search index is made from later (watch mode). */
   documents: readonly DocumentFacts[];
-  /** Each document's content key (`FactsCache.key`), in the same order, when the build used a cache. */
-  contentKeys?: readonly string[];
-  /** Each markdown file as it was read, by path, when the build used a cache: for the next build's `readSince`. */
+  /**
+   * Each markdown file as it was read, by path, when the build used a cache: for the next
+   * build's `readSince`, and each document's content key (`FactsCache.key`).
+   */
   fileRecords?: ReadonlyMap<string, FileRecord>;
 }
 
@@ -246,9 +247,9 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       const position = positions.get(node.id);
       if (position) node.position = position;
     }
-    return { documents, binaryWarnings, assembled, searchIndex, fileSet, contentKeys, fileRecords };
+    return { documents, binaryWarnings, assembled, searchIndex, fileSet, fileRecords };
   };
-  const { documents, binaryWarnings, assembled, searchIndex, fileSet, contentKeys, fileRecords } = await core().catch((error: unknown) => {
+  const { documents, binaryWarnings, assembled, searchIndex, fileSet, fileRecords } = await core().catch((error: unknown) => {
     // A failed build must not leave a worker thread holding the process open.
     layoutWorker?.dispose();
     startedIndexWorker?.dispose();
@@ -300,7 +301,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   if (withLayout && views && Object.keys(views).length > 0) {
     for (const [path, content] of await stage('views', () => renderViews(assembled.graph, views))) files.set(path, content);
   }
-  return { graph: assembled.graph, report, ...(searchIndex ? { searchIndex } : {}), files, timings, documents, ...(contentKeys ? { contentKeys } : {}), ...(fileRecords ? { fileRecords } : {}) };
+  return { graph: assembled.graph, report, ...(searchIndex ? { searchIndex } : {}), files, timings, documents, ...(fileRecords ? { fileRecords } : {}) };
 }
 
 /**
