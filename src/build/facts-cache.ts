@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { ProfileData } from '../profiles/profile.ts';
 import type { DocumentFacts } from './facts.ts';
 import { byCodePoint } from './text/order.ts';
-import type { ShardStore } from './search-index.ts';
+import type { ShardStore, StoredShard } from './search-index.ts';
 
 /** Bumped when the cache file's own layout changes. */
 const CACHE_FORMAT = 4;
@@ -67,8 +67,8 @@ export class FactsCache implements ShardStore {
   /** Facts this process made since the last save. */
   private fresh = new Set<string>();
   /** Shards by key, with their digests. */
-  private usedShards = new Map<string, { text: string; digest: string }>();
-  private keptShards = new Map<string, { text: string; digest: string }>();
+  private usedShards = new Map<string, StoredShard>();
+  private keptShards = new Map<string, StoredShard>();
   /** Digests of the shard files on disk, by key, as the last save wrote them. */
   private readonly shardDigests: Map<string, string>;
   /** Keys whose shard file this process read or wrote, sound: not written again. */
@@ -161,23 +161,23 @@ export class FactsCache implements ShardStore {
   }
 
   /** A search index shard by its key, if its file is there and matches its digest. */
-  async shard(key: string): Promise<string | undefined> {
+  async shard(key: string): Promise<StoredShard | undefined> {
     const own = this.keptShards.get(key) ?? this.usedShards.get(key);
-    if (own) return own.text;
+    if (own) return own;
     const digest = this.shardDigests.get(key);
     if (!digest) return undefined;
     try {
       const text = await readFile(join(this.shardFolder, `${key}.json`), 'utf8');
       if (sha256(text) !== digest) return undefined;
       this.shardsOnDisk.add(key);
-      return text;
+      return { text, digest };
     } catch {
       return undefined;
     }
   }
 
-  setShard(key: string, text: string, digest: string): void {
-    this.usedShards.set(key, { text, digest });
+  setShard(key: string, shard: StoredShard): void {
+    this.usedShards.set(key, shard);
   }
 
   /**

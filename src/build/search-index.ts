@@ -15,11 +15,17 @@ const shardVersion = (): string => `${SHARD_FORMAT}\u0000${codeVersion()}`;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** A shard's serialised index, with its sha256 (which also names its output file). */
+export interface StoredShard {
+  text: string;
+  digest: string;
+}
+
 /** Where shards are kept between builds: read by key, filled with what this build made or used. */
 export interface ShardStore {
-  shard(key: string): Promise<string | undefined>;
-  /** `digest`: the text's sha256, which also names the shard's output file. */
-  setShard(key: string, text: string, digest: string): void;
+  /** The shard kept under `key`, its digest checked against its text when it was read. */
+  shard(key: string): Promise<StoredShard | undefined>;
+  setShard(key: string, shard: StoredShard): void;
 }
 
 /** A cache of shards and the content keys (`FactsCache.key`) of the documents, in input order, that key them. */
@@ -80,7 +86,7 @@ export class SearchShards {
 
   private constructor(
     shards: readonly number[][],
-    private readonly stored: ReadonlyArray<string | undefined>,
+    private readonly stored: ReadonlyArray<StoredShard | undefined>,
     /** The store and each shard's key in it; none without a cache, when every shard is made. */
     private readonly cached: { store: ShardStore; keys: readonly string[] } | undefined,
   ) {
@@ -101,7 +107,7 @@ export class SearchShards {
 
   /** Whether some document's shard must be made (else no sink is needed until the entities). */
   get pending(): boolean {
-    return this.stored.some((text) => text === undefined);
+    return this.stored.some((shard) => shard === undefined);
   }
 
   /** Hands document `index`'s entries to `sink` if its shard is to be made, and ends the shard after its last document. */
@@ -120,27 +126,26 @@ export class SearchShards {
     const storedEntities = entitiesKey ? await this.cached?.store.shard(entitiesKey) : undefined;
     const made = sink || storedEntities === undefined ? await (sink ?? new SearchIndexBuilder()).finish(storedEntities === undefined ? [...entities] : undefined) : [];
     let next = 0;
-    const take = (): string => {
+    // Only what was made is hashed: a stored shard's digest was checked when it was read.
+    const take = (): StoredShard => {
       const text = made[next];
       next += 1;
       if (text === undefined) throw new Error(`search index: ${made.length} shards were made, more were expected`);
-      return text;
+      return { text, digest: sha256(text) };
     };
-    const texts = this.stored.map((text) => text ?? take());
-    const entitiesText = storedEntities ?? take();
+    const texts = this.stored.map((shard) => shard ?? take());
+    const entitiesShard = storedEntities ?? take();
     if (next !== made.length) throw new Error(`search index: ${made.length} shards were made, ${next} were expected`);
-    const digests = texts.map(sha256);
-    const entitiesDigest = sha256(entitiesText);
     if (this.cached && entitiesKey) {
       const { store, keys } = this.cached;
-      keys.forEach((key, shard) => store.setShard(key, texts[shard]!, digests[shard]!));
-      store.setShard(entitiesKey, entitiesText, entitiesDigest);
+      keys.forEach((key, shard) => store.setShard(key, texts[shard]!));
+      store.setShard(entitiesKey, entitiesShard);
     }
-    const manifest: SearchManifest = { entities: shardFile(entitiesDigest), text: digests.map(shardFile) };
+    const manifest: SearchManifest = { entities: shardFile(entitiesShard.digest), text: texts.map((shard) => shardFile(shard.digest)) };
     return new Map([
       [OUTPUT_FILES.searchIndex, `${JSON.stringify(manifest)}\n`],
-      [manifest.entities, `${entitiesText}\n`],
-      ...texts.map((text, shard) => [manifest.text[shard]!, `${text}\n`] as const),
+      [manifest.entities, `${entitiesShard.text}\n`],
+      ...texts.map((shard, index) => [manifest.text[index]!, `${shard.text}\n`] as const),
     ]);
   }
 }
