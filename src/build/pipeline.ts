@@ -153,9 +153,8 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     // Content keys are what the cache is keyed by: a build without one has no use for them.
     const contentKeys = cache ? texts.map((item) => item.contentKey ?? FactsCache.key(item.file.path, item.text)) : undefined;
     const fileRecords = contentKeys ? recordsOf(loaded, texts, contentKeys) : undefined;
-    const inputs = texts.map((item) => ({ path: item.file.path, text: item.text }));
-    const cached = inputs.map((input, index) => (contentKeys ? cache?.get(input.path, contentKeys[index]!) : undefined));
-    const missing = inputs.flatMap((input, index) => (cached[index] ? [] : [{ input, index }]));
+    const cached = texts.map((item, index) => (contentKeys ? cache?.get(item.file.path, contentKeys[index]!) : undefined));
+    const missing = texts.flatMap((item, index) => (cached[index] ? [] : [{ input: { path: item.file.path, text: item.text }, index }]));
     const shards = withIndex ? await SearchShards.plan(texts.map((item) => item.file.path), cache && contentKeys ? { store: cache, contentKeys } : undefined) : undefined;
     // Only shards not cached are made: fed from the first document extracted.
     const indexWorker = shards?.pending ? startedIndexWorker : undefined;
@@ -187,17 +186,17 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
           },
         },
       );
-      reportUpTo(inputs.length);
+      reportUpTo(texts.length);
       // Every text is in its facts and content key now: let it go (at 50 times the corpus, 190 MB).
       for (const item of loaded) item.text = '';
-      for (const input of inputs) input.text = '';
+      for (const { input } of missing) input.text = '';
       fresh.forEach((facts, position) => {
         const { index } = missing[position]!;
         cached[index] = facts;
         if (contentKeys) cache?.set(contentKeys[index]!, facts);
       });
       return cached.map((facts, index) => {
-        if (!facts) throw new Error(`no facts for ${inputs[index]!.path}`);
+        if (!facts) throw new Error(`no facts for ${texts[index]!.file.path}`);
         return facts;
       });
     });

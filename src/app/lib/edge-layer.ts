@@ -94,11 +94,15 @@ export class EdgeLayer {
   }
 
   /**
-   * Draws the edges into `context`, whose transform maps graph units to its pixels; only their
-   * parts within `extent` (graph units): zoomed in on a large graph, most edges are off the
+   * Draws the edges into `context` as cytoscape shows the graph now, at `scale` pixels to a CSS
+   * pixel; only their parts within the view: zoomed in on a large graph, most edges are off the
    * canvas, and a dashed line is dashed along all its length, seen or not.
    */
-  paint(context: CanvasRenderingContext2D, extent: Extent = this.cy.extent()): void {
+  paint(context: CanvasRenderingContext2D, scale: number): void {
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    context.setTransform(scale * zoom, 0, 0, scale * zoom, scale * pan.x, scale * pan.y);
+    const extent: Extent = this.cy.extent();
     if (this.positionsStale) {
       this.positions = new Map(this.cy.nodes().map((node) => [node.id(), { ...node.position() }] as const));
       this.positionsStale = false;
@@ -142,11 +146,7 @@ export class EdgeLayer {
     const ratio = fitCanvas(this.canvas, this.cy.width(), this.cy.height());
     this.clear();
     const context = this.canvas.getContext('2d');
-    if (!context) return;
-    const zoom = this.cy.zoom();
-    const pan = this.cy.pan();
-    context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * pan.x, ratio * pan.y);
-    this.paint(context);
+    if (context) this.paint(context, ratio);
   }
 
   private clear(): void {

@@ -299,8 +299,9 @@ export class GraphView {
   private hover: HoverOverlay | undefined;
   private onLabels: ((drawn: number) => void) | undefined;
   private readonly container: HTMLElement;
-  /** The edges shown now (their definitions), and each node's among them (for hover). */
+  /** The edges shown now: their definitions, as drawn (same order), and each node's among them (for hover). */
   private shownEdges: ElementDefinition[] = [];
+  private shownDrawn: Array<HoverEdge & { line: LineStyle }> = [];
   private shownEdgesAt = new Map<string, HoverEdge[]>();
   /** Whether the shown edges are too many for cytoscape, and the edge layer draws them. */
   private get layered(): boolean {
@@ -311,17 +312,18 @@ export class GraphView {
   /** Keeps the edges shown now; says whether they differ from those before. */
   private setShownEdges(edges: ElementDefinition[]): boolean {
     const same = edges.length === this.shownEdges.length && edges.every((edge, index) => edge === this.shownEdges[index]);
+    if (same) return false;
     this.shownEdges = edges;
+    this.shownDrawn = edges.map((edge) => this.drawnEdge(edge));
     this.shownEdgesAt = new Map();
-    for (const edge of edges) {
-      const drawn = this.drawnEdge(edge);
+    for (const drawn of this.shownDrawn) {
       for (const end of new Set([drawn.source, drawn.target])) {
         const list = this.shownEdgesAt.get(end) ?? [];
         list.push(drawn);
         this.shownEdgesAt.set(end, list);
       }
     }
-    return !same;
+    return true;
   }
 
   /** An edge's ends, colour and relation, from its definition: what the hover overlay and the edge layer draw. */
@@ -334,7 +336,7 @@ export class GraphView {
   private syncEdgeLayer(): void {
     if (!this.layered && !this.edgeLayer) return;
     this.edgeLayer ??= new EdgeLayer(this.container, this.cy);
-    this.edgeLayer.set(this.layered ? this.shownEdges.map((edge) => this.drawnEdge(edge)) : []);
+    this.edgeLayer.set(this.layered ? this.shownDrawn : []);
   }
 
   private hoverEdges(id: string): readonly HoverEdge[] {
@@ -385,7 +387,8 @@ export class GraphView {
     // every element it holds is styled. Only what changes is removed or added.
     const visible = { nodes: nodeIds, edgeAllowed };
     const wasLayered = this.layered;
-    const edgesChanged = this.setShownEdges(this.definitions.filter((element) => element.group === 'edges' && shows(element, visible)));
+    const shown = this.definitions.filter((element) => shows(element, visible));
+    const edgesChanged = this.setShownEdges(shown.filter((element) => element.group === 'edges'));
     const layered = this.layered;
     let changed = false;
     this.cy.batch(() => {
@@ -394,7 +397,7 @@ export class GraphView {
         gone.remove();
         changed = true;
       }
-      const added = this.definitions.filter((element) => (element.group === 'nodes' || !layered) && shows(element, visible) && this.cy.getElementById(element.data.id!).empty());
+      const added = shown.filter((element) => (element.group === 'nodes' || !layered) && this.cy.getElementById(element.data.id!).empty());
       if (added.length > 0) {
         // Where the build put them; a view laid out on its own is laid out again below.
         this.cy.add(added.map(copyOf));
@@ -556,10 +559,7 @@ export class GraphView {
     if (!context) throw new Error('PNG export: no 2D canvas in this browser');
     context.fillStyle = background;
     context.fillRect(0, 0, picture.width, picture.height);
-    const zoom = this.cy.zoom();
-    const pan = this.cy.pan();
-    context.setTransform(scale * zoom, 0, 0, scale * zoom, scale * pan.x, scale * pan.y);
-    layer.paint(context);
+    layer.paint(context, scale);
     context.setTransform(1, 0, 0, 1, 0, 0);
     const nodes = await createImageBitmap(this.cy.png({ output: 'blob', full: false, scale }));
     context.drawImage(nodes, 0, 0, picture.width, picture.height);
