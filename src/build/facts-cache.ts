@@ -23,21 +23,31 @@ function sourceFiles(folder: string): string[] {
 
 let cachedCodeVersion: string | undefined;
 
-/**
- * A hash of the code that extracts facts: the sources of the build, kinds, profiles and schema
- * when running from TypeScript, or the bundle itself when running bundled. Any change to how
- * facts are made makes every cached entry foreign.
- */
+/** A hash of the code that makes what the cache holds (`codeVersionOf` this module). */
 export function codeVersion(): string {
-  if (cachedCodeVersion) return cachedCodeVersion;
-  const here = fileURLToPath(import.meta.url);
-  const hash = createHash('sha256');
-  if (here.endsWith('.ts')) {
-    const src = resolve(dirname(here), '..');
-    for (const folder of ['build', 'kinds', 'profiles', 'schema']) for (const file of sourceFiles(join(src, folder))) hash.update(file.slice(src.length)).update(readFileSync(file));
-  } else hash.update(readFileSync(here));
-  cachedCodeVersion = hash.digest('hex');
+  cachedCodeVersion ??= codeVersionOf(fileURLToPath(import.meta.url));
   return cachedCodeVersion;
+}
+
+/**
+ * A hash of the code that extracts facts, lays out and indexes, given this module's file: the
+ * sources of the build, kinds, profiles and schema when running from TypeScript, or every
+ * module of the bundle when running bundled (`scripts/run-bundled.mjs` writes its entries and
+ * chunks, and nothing else, into one folder). This module's own chunk is not enough: the
+ * layout and the extractors sit in chunks of their own. Any change to how facts are made makes
+ * every cached entry foreign.
+ */
+export function codeVersionOf(modulePath: string): string {
+  const hash = createHash('sha256');
+  if (modulePath.endsWith('.ts')) {
+    const src = resolve(dirname(modulePath), '..');
+    for (const folder of ['build', 'kinds', 'profiles', 'schema']) for (const file of sourceFiles(join(src, folder))) hash.update(file.slice(src.length)).update(readFileSync(file));
+  } else {
+    const folder = dirname(modulePath);
+    const modules = readdirSync(folder).filter((name) => name.endsWith('.mjs') || name.endsWith('.js')).sort(byCodePoint);
+    for (const name of modules) hash.update(`${name}\u0000`).update(readFileSync(join(folder, name)));
+  }
+  return hash.digest('hex');
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeVersionOf } from '../../src/build/facts-cache.ts';
 import { buildGraph, type BuildOptions } from '../../src/build/pipeline.ts';
 import type { SearchManifest } from '../../src/schema/search.ts';
 
@@ -84,6 +85,20 @@ describe('the cache of extracted facts', () => {
     const generic = await outputs({ profile: (await import('../../src/profiles/generic.ts')).GENERIC_PROFILE });
     expect(await outputs({ cacheDir, profile: (await import('../../src/profiles/generic.ts')).GENERIC_PROFILE })).toEqual(generic);
     expect(await outputs({ cacheDir })).toEqual(cold);
+  });
+
+  it('is versioned by every module of a bundle, not only the one that holds the cache', () => {
+    // The bundled CLI keeps the layout and the extractors in chunks of their own.
+    const bundle = join(scratch, 'bundle');
+    mkdirSync(bundle);
+    writeFileSync(join(bundle, 'build-graph.mjs'), 'import "./chunk-A.mjs";\n');
+    writeFileSync(join(bundle, 'chunk-A.mjs'), 'export const layout = "fcose";\n');
+    const before = codeVersionOf(join(bundle, 'build-graph.mjs'));
+    expect(codeVersionOf(join(bundle, 'chunk-A.mjs'))).toBe(before);
+    writeFileSync(join(bundle, 'chunk-A.mjs'), 'export const layout = "forceatlas2";\n');
+    expect(codeVersionOf(join(bundle, 'build-graph.mjs'))).not.toBe(before);
+    writeFileSync(join(bundle, 'layout-worker.mjs'), 'import "./chunk-A.mjs";\n');
+    expect(codeVersionOf(join(bundle, 'build-graph.mjs'))).not.toBe(before);
   });
 
   it('reuses the layout of a graph of the same structure, with the same positions a cold layout gives', async () => {
