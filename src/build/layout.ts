@@ -1,16 +1,19 @@
-import type { Core, CytoscapeOptions, LayoutOptions } from 'cytoscape';
 import { createHash } from 'node:crypto';
 import type { GraphDocument, GraphEdge } from '../schema/graph.ts';
 import { append } from './multimap.ts';
 import { seededRandom } from './seeded-random.ts';
 
-/** Cytoscape with fcose, loaded on first use: only the thread that lays out pays for it. */
-let layoutLibrary: Promise<(options: CytoscapeOptions) => Core> | undefined;
-export function loadLayoutLibrary(): Promise<(options: CytoscapeOptions) => Core> {
-  layoutLibrary ??= Promise.all([import('cytoscape'), import('cytoscape-fcose')]).then(([{ default: cytoscape }, { default: fcose }]) => {
-    cytoscape.use(fcose);
-    return cytoscape;
-  });
+/** The layout's libraries, loaded on first use: only the thread that lays out pays for them. */
+let layoutLibrary: Promise<LayoutLibrary> | undefined;
+interface LayoutLibrary {
+  Graph: typeof import('graphology').default;
+  forceAtlas2: typeof import('graphology-layout-forceatlas2').default;
+  noverlap: typeof import('graphology-layout-noverlap').default;
+}
+export function loadLayoutLibrary(): Promise<LayoutLibrary> {
+  layoutLibrary ??= Promise.all([import('graphology'), import('graphology-layout-forceatlas2'), import('graphology-layout-noverlap')]).then(
+    ([{ default: Graph }, { default: forceAtlas2 }, { default: noverlap }]) => ({ Graph, forceAtlas2, noverlap }),
+  );
   return layoutLibrary;
 }
 
@@ -31,15 +34,11 @@ export function layoutKey(graph: GraphDocument): string {
 
 /**
  * Positions for every node, computed at build time so the browser paints the whole graph
- * without running a layout. Documents and entities get a force-directed layout (fcose, or
- * ForceAtlas2 from FORCE_ATLAS_FROM core nodes);
- * external sites, files and leaves (nodes with a single neighbour), more than half the nodes,
- * sit in a ring around the first node they are joined to, which costs nothing and keeps the
- * force layout, whose cost grows with the square of its nodes, small.
- * fcose draws on Math.random; a seeded generator stands in for it while it runs, so the same
- * graph always gets the same positions. Its refinement after the spectral start begins at 0.2 of
- * full energy, not 0.3: about 25% faster for the same picture on the TAG corpus, where 0.1 left
- * categories inside their compromises.
+ * without running a layout. Documents and entities (the core) get ForceAtlas2 with Barnes-Hut
+ * approximation, then overlap removal; external sites, files and leaves (nodes with a single
+ * neighbour), more than half the nodes, sit in a ring around the first node they are joined
+ * to, which costs nothing and keeps the force layout small. Starting positions come from a
+ * seeded generator, so the same graph always gets the same positions.
  */
 export async function computeLayout(graph: GraphDocument): Promise<Positions> {
   // Satellite kinds (files, external sites, by the graph's catalogue) ring the node they hang from.
@@ -61,64 +60,48 @@ export async function computeLayout(graph: GraphDocument): Promise<Positions> {
   }
   const coreEdges = graph.edges.filter((edge) => !isSatellite.get(edge.source) && !isSatellite.get(edge.target));
   const core = graph.nodes.filter((node) => !isSatellite.get(node.id)).map((node) => node.id);
-  const positions = core.length > FORCE_ATLAS_FROM ? await forceAtlasLayout(core, coreEdges) : await fcoseLayout(core, coreEdges);
+  const positions = await forceAtlasLayout(core, coreEdges);
   placeSatellites(graph, isSatellite, positions);
   return positions;
 }
 
-/** fcose over the core of the graph: the layout for graphs up to FORCE_ATLAS_FROM core nodes. */
-async function fcoseLayout(core: readonly string[], coreEdges: readonly GraphEdge[]): Promise<Positions> {
-  const cytoscape = await loadLayoutLibrary();
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    // One stylesheet rule, applied while the elements load, rather than a bypass on each node.
-    style: [{ selector: 'node', style: { width: 20, height: 20 } }],
-    elements: [
-      ...core.map((id) => ({ group: 'nodes' as const, data: { id } })),
-      ...coreEdges.map((edge, index) => ({ group: 'edges' as const, data: { id: `e${index}`, source: edge.source, target: edge.target } })),
-    ],
-  });
+const FORCE_ATLAS_ITERATIONS = 150;
+/** The length of the median edge, where the explorer's nodes are about 20 across. */
+const EDGE_LENGTH = 70;
+/** A little more than the explorer's node radius, so that neighbours' labels seldom touch. */
+const NODE_RADIUS = 12;
+const NOVERLAP_ITERATIONS = 50;
+
+/**
+ * ForceAtlas2 (graphology) from seeded random positions, scaled so that the median edge is
+ * EDGE_LENGTH long, then noverlap to push apart nodes that sit on each other: ForceAtlas2
+ * packs dense clusters tight. Its cost grows by n log n per iteration.
+ */
+async function forceAtlasLayout(core: readonly string[], coreEdges: readonly GraphEdge[]): Promise<Positions> {
+  if (core.length === 0) return new Map();
+  const { Graph, forceAtlas2, noverlap } = await loadLayoutLibrary();
+  const graph = new Graph<{ x: number; y: number; size?: number }>({ type: 'undirected', multi: false, allowSelfLoops: false });
+  const start = seededRandom(1);
+  const side = 30 * Math.sqrt(core.length);
+  for (const id of core) graph.addNode(id, { x: start() * side, y: start() * side });
+  for (const edge of coreEdges) if (edge.source !== edge.target) graph.mergeEdge(edge.source, edge.target);
+  forceAtlas2.assign(graph, { iterations: FORCE_ATLAS_ITERATIONS, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: true } });
+  const lengths = graph.mapEdges((_edge, _attributes, _source, _target, from, to) => Math.hypot(from.x - to.x, from.y - to.y)).sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)];
+  // Without edges there is no length to match: the seeded spread stands.
+  const scale = median === undefined ? 1 : EDGE_LENGTH / Math.max(1e-9, median);
+  graph.updateEachNodeAttributes((_node, attributes) => ({ x: attributes.x * scale, y: attributes.y * scale, size: NODE_RADIUS }));
+  // noverlap jitters nodes that sit on the very same spot with Math.random: a seeded generator
+  // stands in for it while it runs, so the same graph always gets the same positions.
   const random = Math.random;
-  Math.random = seededRandom(1);
+  Math.random = seededRandom(2);
   try {
-    cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, fit: false, idealEdgeLength: () => 70, nodeRepulsion: () => 8000, uniformNodeDimensions: true, initialEnergyOnIncremental: 0.2 } as LayoutOptions).run();
+    noverlap.assign(graph, { maxIterations: NOVERLAP_ITERATIONS, settings: { margin: 2 } });
   } finally {
     Math.random = random;
   }
   const positions: Positions = new Map();
-  cy.nodes().forEach((node) => {
-    const { x, y } = node.position();
-    positions.set(node.id(), { x: Math.round(x), y: Math.round(y) });
-  });
-  cy.destroy();
-  return positions;
-}
-
-/**
- * From this many core nodes, ForceAtlas2 with Barnes-Hut approximation lays the graph out
- * instead of fcose: fcose's cost grows faster than the graph (26 s of a 50 s build at ten times
- * the corpus, npm run bench:scale), ForceAtlas2's by n log n per iteration.
- */
-export const FORCE_ATLAS_FROM = 2500;
-const FORCE_ATLAS_ITERATIONS = 150;
-
-/**
- * ForceAtlas2 (graphology) from seeded random positions, scaled so that the median edge is as
- * long as fcose's ideal edge: satellites then ring their nodes the same way at any size.
- */
-async function forceAtlasLayout(core: readonly string[], coreEdges: readonly GraphEdge[]): Promise<Positions> {
-  const [{ default: Graph }, { default: forceAtlas2 }] = await Promise.all([import('graphology'), import('graphology-layout-forceatlas2')]);
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  const random = seededRandom(1);
-  const side = 30 * Math.sqrt(core.length);
-  for (const id of core) graph.addNode(id, { x: random() * side, y: random() * side });
-  for (const edge of coreEdges) if (edge.source !== edge.target) graph.mergeEdge(edge.source, edge.target);
-  const layout = forceAtlas2(graph, { iterations: FORCE_ATLAS_ITERATIONS, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: true } });
-  const lengths = graph.mapEdges((_edge, _attributes, source, target) => Math.hypot(layout[source]!.x - layout[target]!.x, layout[source]!.y - layout[target]!.y)).sort((a, b) => a - b);
-  const scale = 70 / Math.max(1e-9, lengths[Math.floor(lengths.length / 2)] ?? 1);
-  const positions: Positions = new Map();
-  for (const id of core) positions.set(id, { x: Math.round(layout[id]!.x * scale), y: Math.round(layout[id]!.y * scale) });
+  graph.forEachNode((id, attributes) => positions.set(id, { x: Math.round(attributes.x), y: Math.round(attributes.y) }));
   return positions;
 }
 
