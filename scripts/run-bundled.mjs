@@ -1,6 +1,8 @@
 // Runs a TypeScript entry point of the build as one bundled ES module, dependencies included,
-// compiled with esbuild into .cache/bin/ (worker threads and lazily loaded libraries as chunks
-// beside it). A cold `npm run graph` then starts in a fraction of the time a per-file TypeScript
+// compiled with esbuild into .cache/bin/ENTRY/ (worker threads and lazily loaded libraries as
+// chunks beside it; each entry in a folder of its own, so making one bundle never deletes
+// another's, and a folder holds one bundle and nothing else, as the facts cache's code version
+// assumes). A cold `npm run graph` then starts in a fraction of the time a per-file TypeScript
 // loader takes, and loads one file instead of hundreds of small packages. The bundle is reused
 // while no file it was made from (nor the lock file or this script) is newer than it.
 //   node scripts/run-bundled.mjs scripts/build-graph.ts [args…]
@@ -14,8 +16,8 @@ if (!entry) {
   process.stderr.write('usage: node scripts/run-bundled.mjs ENTRY.ts [args…]\n');
   process.exit(2);
 }
-const outdir = resolve(root, '.cache/bin');
 const name = basename(entry).replace(/\.ts$/, '');
+const outdir = resolve(root, '.cache/bin', name);
 const stampPath = resolve(outdir, `${name}.inputs.json`);
 const alwaysInputs = ['package.json', 'package-lock.json', 'scripts/run-bundled.mjs'];
 
