@@ -119,6 +119,28 @@ function removeOverlaps(graph: LayoutGraph, noverlap: typeof Noverlap): void {
   }
 }
 
+/** Centre to centre, at least, of satellites on a ring: the explorer's nodes are about 20 across. */
+const SATELLITE_SPACING = 20;
+
+/**
+ * Places for `count` satellites around `centre`: one ring, whose radius grows a little with
+ * the count, while they fit on it SATELLITE_SPACING apart; the rest on rings further out, so
+ * that a document with a hundred images does not pile them on each other.
+ */
+function ringAround(centre: { x: number; y: number }, count: number): Array<{ x: number; y: number }> {
+  const places: Array<{ x: number; y: number }> = [];
+  for (let radius = 45 + 6 * Math.sqrt(count), ring = 0; places.length < count; radius += SATELLITE_SPACING, ring += 1) {
+    const onRing = Math.min(count - places.length, Math.max(1, Math.floor((2 * Math.PI * radius) / SATELLITE_SPACING)));
+    // Every other ring turns by half a step, so its satellites sit between the last ring's.
+    const turn = ring % 2 === 0 ? 0 : Math.PI / onRing;
+    for (let index = 0; index < onRing; index += 1) {
+      const angle = turn + (2 * Math.PI * index) / onRing;
+      places.push({ x: Math.round(centre.x + radius * Math.cos(angle)), y: Math.round(centre.y + radius * Math.sin(angle)) });
+    }
+  }
+  return places;
+}
+
 function placeSatellites(graph: GraphDocument, isSatellite: ReadonlyMap<string, boolean>, positions: Positions): void {
   // Each satellite rings one neighbour: a laid-out one when it has any, else another satellite
   // (a file linked only from a leaf document), placed in a later round.
@@ -143,11 +165,7 @@ function placeSatellites(graph: GraphDocument, isSatellite: ReadonlyMap<string, 
       if (!centre) continue;
       byAnchor.delete(anchor);
       placed = true;
-      const radius = 45 + 6 * Math.sqrt(leaves.length);
-      leaves.forEach((leaf, index) => {
-        const angle = (2 * Math.PI * index) / leaves.length;
-        positions.set(leaf, { x: Math.round(centre.x + radius * Math.cos(angle)), y: Math.round(centre.y + radius * Math.sin(angle)) });
-      });
+      ringAround(centre, leaves.length).forEach((place, index) => positions.set(leaves[index]!, place));
     }
   }
   const unplaced = graph.nodes.filter((node) => !positions.has(node.id)).map((node) => node.id);

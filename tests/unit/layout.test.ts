@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { computeLayout } from '../../src/build/layout.ts';
+import { DEFAULT_REGISTRY } from '../../src/kinds/registry.ts';
+import type { GraphDocument, GraphEdge, GraphNode } from '../../src/schema/graph.ts';
+
+const node = (id: string, kind: string): GraphNode => ({ id, kind, label: id, sources: [] });
+const edge = (source: string, target: string, kind = 'links_to'): GraphEdge => ({ source, target, kind, sources: [] });
+
+function graphOf(nodes: GraphNode[], edges: GraphEdge[]): GraphDocument {
+  return {
+    schemaVersion: 2,
+    repo: { name: 'test' },
+    kinds: DEFAULT_REGISTRY.catalog(new Set(nodes.map((one) => one.kind)), new Set(edges.map((one) => one.kind))),
+    nodes,
+    edges,
+  } as GraphDocument;
+}
+
+/** A ring of documents, each linked to the next and to a hub, and a hub with `images` images. */
+function sample(images: number): GraphDocument {
+  const docs = Array.from({ length: 30 }, (_, index) => node(`doc:d${String(index).padStart(2, '0')}.md`, 'document'));
+  const hub = node('doc:hub.md', 'document');
+  const assets = Array.from({ length: images }, (_, index) => node(`asset:img/${index}.png`, 'asset'));
+  return graphOf(
+    [hub, ...docs, ...assets],
+    [...docs.map((doc, index) => edge(doc.id, docs[(index + 1) % docs.length]!.id)), ...docs.map((doc) => edge(hub.id, doc.id)), ...assets.map((asset) => edge(hub.id, asset.id))],
+  );
+}
+
+const distance = (a: { x: number; y: number }, b: { x: number; y: number }): number => Math.hypot(a.x - b.x, a.y - b.y);
+
+describe('computeLayout', () => {
+  it('gives the same positions to the same graph, every time', async () => {
+    const first = await computeLayout(sample(12));
+    expect([...(await computeLayout(sample(12)))]).toEqual([...first]);
+    expect(first.size).toBe(43);
+  });
+
+  it('rings a hundred satellites of one node on rings far enough apart that none sits on another', async () => {
+    const positions = await computeLayout(sample(100));
+    const hub = positions.get('doc:hub.md')!;
+    const images = [...positions].filter(([id]) => id.startsWith('asset:')).map(([, place]) => place);
+    expect(images).toHaveLength(100);
+    let closest = Infinity;
+    for (let a = 0; a < images.length; a += 1) for (let b = a + 1; b < images.length; b += 1) closest = Math.min(closest, distance(images[a]!, images[b]!));
+    // 20 apart along each ring: a little less in a straight line and in whole units.
+    expect(closest).toBeGreaterThanOrEqual(18);
+    for (const image of images) expect(distance(image, hub)).toBeGreaterThanOrEqual(44);
+  });
+
+  it('pushes apart documents that the force layout puts on each other', async () => {
+    const positions = await computeLayout(sample(0));
+    const docs = [...positions].filter(([id]) => id.startsWith('doc:d')).map(([, place]) => place);
+    let closest = Infinity;
+    for (let a = 0; a < docs.length; a += 1) for (let b = a + 1; b < docs.length; b += 1) closest = Math.min(closest, distance(docs[a]!, docs[b]!));
+    expect(closest).toBeGreaterThanOrEqual(20);
+  });
+});
