@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,8 @@ export function codeVersion(): string {
 
 /**
  * A hash of the code that extracts facts, lays out and indexes, given this module's file: the
- * sources of the build, kinds, profiles and schema when running from TypeScript, or every
+ * sources of the build, kinds, profiles and schema and the lock file (the libraries' versions)
+ * when running from TypeScript, or every
  * module of the bundle when running bundled (`scripts/run-bundled.mjs` writes its entries and
  * chunks, and nothing else, into one folder). This module's own chunk is not enough: the
  * layout and the extractors sit in chunks of their own. Any change to how facts are made makes
@@ -42,6 +43,9 @@ export function codeVersionOf(modulePath: string): string {
   if (modulePath.endsWith('.ts')) {
     const src = resolve(dirname(modulePath), '..');
     for (const folder of ['build', 'kinds', 'profiles', 'schema']) for (const file of sourceFiles(join(src, folder))) hash.update(file.slice(src.length)).update(readFileSync(file));
+    // The parser and layout libraries are code too: their versions are in the lock file.
+    const lock = join(src, '..', 'package-lock.json');
+    if (existsSync(lock)) hash.update(readFileSync(lock));
   } else {
     const folder = dirname(modulePath);
     const modules = readdirSync(folder).filter((name) => name.endsWith('.mjs') || name.endsWith('.js')).sort(byCodePoint);

@@ -101,6 +101,19 @@ describe('the cache of extracted facts', () => {
     expect(codeVersionOf(join(bundle, 'build-graph.mjs'))).not.toBe(before);
   });
 
+  it('is versioned, from the sources, by the lock file too: a library upgrade can change facts', () => {
+    const project = join(scratch, 'project');
+    for (const folder of ['build', 'kinds', 'profiles', 'schema']) mkdirSync(join(project, 'src', folder), { recursive: true });
+    writeFileSync(join(project, 'src/build/facts-cache.ts'), 'export {};\n');
+    writeFileSync(join(project, 'package-lock.json'), '{"packages":{"node_modules/micromark":{"version":"4.0.0"}}}\n');
+    const before = codeVersionOf(join(project, 'src/build/facts-cache.ts'));
+    writeFileSync(join(project, 'package-lock.json'), '{"packages":{"node_modules/micromark":{"version":"4.0.1"}}}\n');
+    const upgraded = codeVersionOf(join(project, 'src/build/facts-cache.ts'));
+    expect(upgraded).not.toBe(before);
+    writeFileSync(join(project, 'src/kinds/person.ts'), 'export {};\n');
+    expect(codeVersionOf(join(project, 'src/build/facts-cache.ts'))).not.toBe(upgraded);
+  });
+
   it('reuses the layout of a graph of the same structure, with the same positions a cold layout gives', async () => {
     const layoutCache = join(scratch, 'layout-cache');
     const cold = await outputs({ layout: true });
