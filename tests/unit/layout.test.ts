@@ -55,4 +55,16 @@ describe('computeLayout', () => {
     for (let a = 0; a < docs.length; a += 1) for (let b = a + 1; b < docs.length; b += 1) closest = Math.min(closest, distance(docs[a]!, docs[b]!));
     expect(closest).toBeGreaterThanOrEqual(20);
   });
+
+  it('spreads a graph too large for overlap removal until the median node is 24 units from its nearest neighbour', async () => {
+    // 3,000 documents, most linked to two of ten hubs (2,700 of them: more than overlap removal
+    // takes): ForceAtlas2 puts the documents that share both hubs, 30 for each pair, on one spot.
+    const hubs = Array.from({ length: 10 }, (_, index) => node(`doc:hub${index}.md`, 'document'));
+    const members = Array.from({ length: 3000 }, (_, index) => node(`doc:m${String(index).padStart(4, '0')}.md`, 'document'));
+    const docs = [...hubs, ...members];
+    const edges = members.flatMap((member, index) => [edge(member.id, hubs[index % 10]!.id), edge(member.id, hubs[(Math.floor(index / 10) + 1 + (index % 10)) % 10]!.id)]);
+    const positions = [...(await computeLayout(graphOf(docs, edges))).values()];
+    const nearest = positions.map((place, self) => Math.min(...positions.filter((_, other) => other !== self).map((other) => distance(place, other)))).sort((a, b) => a - b);
+    expect(nearest[Math.floor(nearest.length / 2)]).toBeGreaterThanOrEqual(23);
+  }, 30_000);
 });
