@@ -57,7 +57,7 @@ interface Built {
 
 /** `npm run graph` in a child process, as a user runs it: wall time and peak resident memory. */
 function buildInChild(repo: string, out: string, stats: string): Promise<{ seconds: number; peakMb: number }> {
-  const args = ['--max-inlined-bytecode-size=100', '-r', join(root, 'scripts/bench/report-rss.cjs'), join(root, 'scripts/run-bundled.mjs'), join(root, 'scripts/build-graph.ts'), '--repo', repo, '--out', out, '--no-cache', '--stats', stats, '--quiet'];
+  const args = ['--no-turbo-inlining', '-r', join(root, 'scripts/bench/report-rss.cjs'), join(root, 'scripts/run-bundled.mjs'), join(root, 'scripts/build-graph.ts'), '--repo', repo, '--out', out, '--no-cache', '--stats', stats, '--quiet'];
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
