@@ -55,9 +55,14 @@ interface Built {
   load?: ExplorerLoad;
 }
 
+/** `npm run graph` as package.json says (`node [V8 options] script entry`): its V8 options, and its script and entry. */
+const [, ...graphWords] = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['graph']!.split(' ');
+const graphOptions = graphWords.filter((word) => word.startsWith('-'));
+const graphScript = graphWords.filter((word) => !word.startsWith('-')).map((word) => join(root, word));
+
 /** `npm run graph` in a child process, as a user runs it: wall time and peak resident memory. */
 function buildInChild(repo: string, out: string, stats: string): Promise<{ seconds: number; peakMb: number }> {
-  const args = ['--no-turbo-inlining', '-r', join(root, 'scripts/bench/report-rss.cjs'), join(root, 'scripts/run-bundled.mjs'), join(root, 'scripts/build-graph.ts'), '--repo', repo, '--out', out, '--no-cache', '--stats', stats, '--quiet'];
+  const args = [...graphOptions, '-r', join(root, 'scripts/bench/report-rss.cjs'), ...graphScript, '--repo', repo, '--out', out, '--no-cache', '--stats', stats, '--quiet'];
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
