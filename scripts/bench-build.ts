@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { median } from './bench/stats.ts';
+import { graphCommandArgs } from './lib/graph-command.ts';
 import { watchLatency } from './bench/watch-latency.ts';
 
 /**
@@ -36,8 +37,9 @@ function timed(command: string, args: string[]): number {
 }
 
 // The build runs exactly as `npm run graph` starts it (without npm's own start-up).
-const [graphCommand, ...graphArgs] = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['graph']!.split(' ');
-const command = graphCommand === 'node' ? process.execPath : graphCommand!;
+const { nodeOptions, script } = graphCommandArgs(resolve(import.meta.dirname, '..'));
+const command = process.execPath;
+const graphArgs = [...nodeOptions, ...script];
 const baseline: number[] = [];
 const build: number[] = [];
 const buildWithoutLayout: number[] = [];

@@ -13,6 +13,7 @@ import { serveSite } from '../tests/helpers/static-server.ts';
 import { measureExplorerLoad, TYPING_PACE_MS, type ExplorerLoad } from './bench/explorer-load.ts';
 import { generateScaledRepo } from './bench/scale-repo.ts';
 import { percentile } from './bench/stats.ts';
+import { graphCommandArgs } from './lib/graph-command.ts';
 
 /**
  * `npm run bench:scale [-- --factors 1,10,50 --repo DIR --browser 1,10,50]`: synthetic
@@ -55,14 +56,11 @@ interface Built {
   load?: ExplorerLoad;
 }
 
-/** `npm run graph` as package.json says (`node [V8 options] script entry`): its V8 options, and its script and entry. */
-const [, ...graphWords] = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['graph']!.split(' ');
-const graphOptions = graphWords.filter((word) => word.startsWith('-'));
-const graphScript = graphWords.filter((word) => !word.startsWith('-')).map((word) => join(root, word));
+const graph = graphCommandArgs(root);
 
 /** `npm run graph` in a child process, as a user runs it: wall time and peak resident memory. */
 function buildInChild(repo: string, out: string, stats: string): Promise<{ seconds: number; peakMb: number }> {
-  const args = [...graphOptions, '-r', join(root, 'scripts/bench/report-rss.cjs'), ...graphScript, '--repo', repo, '--out', out, '--no-cache', '--stats', stats, '--quiet'];
+  const args = [...graph.nodeOptions, '-r', join(root, 'scripts/bench/report-rss.cjs'), ...graph.script, '--repo', repo, '--out', out, '--no-cache', '--stats', stats, '--quiet'];
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -1,11 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildApp as buildStaticApp } from '../../scripts/lib/build-app.ts';
 import { writeOutputs } from '../../src/build/emit.ts';
 import { buildGraph } from '../../src/build/pipeline.ts';
-
-const projectRoot = resolve(import.meta.dirname, '../..');
 
 /** Builds the static app once into a temporary folder (without data) and returns its path. */
 export async function buildApp(): Promise<string> {

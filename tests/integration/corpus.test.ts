@@ -10,6 +10,7 @@ import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
 import { searchIndexOf } from '../../src/build/search-index.ts';
 import { DEFAULT_REGISTRY } from '../../src/kinds/registry.ts';
 import { GraphQuery } from '../helpers/graph.ts';
+import { graphCommandArgs } from '../../scripts/lib/graph-command.ts';
 
 /** The shared copy of cncf/tag-security; CI always has it beside the checkout. */
 const corpus = process.env.TAG_REPO ?? join(import.meta.dirname, '../../../shared/corpus/tag-security');
@@ -136,9 +137,8 @@ describe.skipIf(!existsSync(corpus) && !process.env.CI)('build on the tag-securi
   it('npm run graph (the bundled CLI, its worker bundles and V8 flags) writes what the pipeline builds', async () => {
     const out = mkdtempSync(join(tmpdir(), 'corpus-cli-'));
     try {
-      const graphScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['graph']!;
-      const [, ...nodeArgs] = graphScript.split(' ');
-      await promisify(execFile)(process.execPath, [...nodeArgs, '--repo', corpus, '--out', out, '--quiet']);
+      const { nodeOptions, script } = graphCommandArgs(join(import.meta.dirname, '../..'));
+      await promisify(execFile)(process.execPath, [...nodeOptions, ...script, '--repo', corpus, '--out', out, '--quiet']);
       for (const name of ['graph.json', 'search-index.json']) expect(readFileSync(join(out, name), 'utf8')).toBe(output.files.get(name));
     } finally {
       rmSync(out, { recursive: true, force: true });
