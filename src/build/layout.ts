@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Graphology from 'graphology';
 import type ForceAtlas2 from 'graphology-layout-forceatlas2';
-import type Noverlap from 'graphology-layout-noverlap';
+import type * as D3Force from 'd3-force';
 import type FlatbushIndex from 'flatbush';
 import type { GraphDocument, GraphEdge } from '../schema/graph.ts';
 import { append } from './multimap.ts';
@@ -9,16 +9,16 @@ import { seededRandom } from './seeded-random.ts';
 
 /** The layout's libraries, loaded on first use: only the thread that lays out pays for them. */
 let layoutLibrary: Promise<LayoutLibrary> | undefined;
-type LayoutGraph = Graphology<{ x: number; y: number; size?: number }>;
+type LayoutGraph = Graphology<{ x: number; y: number }>;
 interface LayoutLibrary {
   Graph: typeof Graphology;
   forceAtlas2: typeof ForceAtlas2;
-  noverlap: typeof Noverlap;
+  d3Force: typeof D3Force;
   Flatbush: typeof FlatbushIndex;
 }
 export function loadLayoutLibrary(): Promise<LayoutLibrary> {
-  layoutLibrary ??= Promise.all([import('graphology'), import('graphology-layout-forceatlas2'), import('graphology-layout-noverlap'), import('flatbush')]).then(
-    ([graph, layout, overlaps, spatial]) => ({ Graph: graph.default, forceAtlas2: layout.default, noverlap: overlaps.default, Flatbush: spatial.default }),
+  layoutLibrary ??= Promise.all([import('graphology'), import('graphology-layout-forceatlas2'), import('d3-force'), import('flatbush')]).then(
+    ([graph, layout, d3Force, spatial]) => ({ Graph: graph.default, forceAtlas2: layout.default, d3Force, Flatbush: spatial.default }),
   );
   return layoutLibrary;
 }
@@ -76,15 +76,17 @@ const FORCE_ATLAS_ITERATIONS = 150;
 const EDGE_LENGTH = 70;
 /** A little more than the explorer's node radius, so that neighbours' labels seldom touch. */
 const NODE_RADIUS = 12;
-const NOVERLAP_ITERATIONS = 50;
+const COLLIDE_TICKS = 20;
+const COLLIDE_PASSES = 3;
 /**
  * Overlap removal runs up to this many core nodes. Above, ForceAtlas2 crowds nodes so densely
- * that noverlap's cost grows with the square of the crowding (1.7 s for 4,278 core nodes at
- * ten times the corpus, against 12 ms for the corpus's 472) and 50 iterations do not part them.
+ * that parting them costs seconds (at ten times the corpus, 4,278 core nodes: 0.7 s for the
+ * collision force, 1.7 s for noverlap, which did not part them), against about 10 ms on the
+ * corpus's 472.
  */
-const NOVERLAP_UP_TO = 2500;
+const COLLIDE_UP_TO = 2500;
 /**
- * Above NOVERLAP_UP_TO, the drawing is spread instead, so that the median node's nearest
+ * Above COLLIDE_UP_TO, the drawing is spread instead, so that the median node's nearest
  * neighbour is this far away (when the edge length alone leaves them closer): nodes then part
  * as the reader zooms in, where ForceAtlas2 alone left them on each other.
  */
@@ -92,12 +94,12 @@ const NEAREST_SPACING = 24;
 
 /**
  * ForceAtlas2 (graphology) from seeded random positions, scaled so that the median edge is
- * EDGE_LENGTH long, then noverlap to push apart nodes that sit on each other (ForceAtlas2
- * packs dense clusters tight). ForceAtlas2's cost grows by n log n per iteration.
+ * EDGE_LENGTH long, then a collision force to push apart nodes that sit on each other
+ * (ForceAtlas2 packs dense clusters tight). ForceAtlas2's cost grows by n log n per iteration.
  */
 async function forceAtlasLayout(core: readonly string[], coreEdges: readonly GraphEdge[]): Promise<Positions> {
   if (core.length === 0) return new Map();
-  const { Graph, forceAtlas2, noverlap, Flatbush } = await loadLayoutLibrary();
+  const { Graph, forceAtlas2, d3Force, Flatbush } = await loadLayoutLibrary();
   const graph: LayoutGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const start = seededRandom(1);
   const side = 30 * Math.sqrt(core.length);
@@ -108,10 +110,10 @@ async function forceAtlasLayout(core: readonly string[], coreEdges: readonly Gra
   const median = lengths[Math.floor(lengths.length / 2)];
   // Without edges there is no length to match: the seeded spread stands.
   const edgeScale = median === undefined ? 1 : EDGE_LENGTH / Math.max(1e-9, median);
-  const spread = core.length > NOVERLAP_UP_TO;
+  const spread = core.length > COLLIDE_UP_TO;
   const scale = spread ? Math.max(edgeScale, NEAREST_SPACING / Math.max(1e-9, medianNearestDistance(graph, Flatbush))) : edgeScale;
-  graph.updateEachNodeAttributes((_node, attributes) => ({ x: attributes.x * scale, y: attributes.y * scale, size: NODE_RADIUS }));
-  if (!spread) removeOverlaps(graph, noverlap);
+  graph.updateEachNodeAttributes((_node, attributes) => ({ x: attributes.x * scale, y: attributes.y * scale }));
+  if (!spread) removeOverlaps(graph, d3Force);
   const positions: Positions = new Map();
   graph.forEachNode((id, attributes) => positions.set(id, { x: Math.round(attributes.x), y: Math.round(attributes.y) }));
   return positions;
@@ -134,16 +136,14 @@ function medianNearestDistance(graph: LayoutGraph, Flatbush: typeof FlatbushInde
   return nearest[Math.floor(nearest.length / 2)] ?? 0;
 }
 
-function removeOverlaps(graph: LayoutGraph, noverlap: typeof Noverlap): void {
-  // noverlap jitters nodes that sit on the very same spot with Math.random: a seeded generator
-  // stands in for it while it runs, so the same graph always gets the same positions.
-  const random = Math.random;
-  Math.random = seededRandom(2);
-  try {
-    noverlap.assign(graph, { maxIterations: NOVERLAP_ITERATIONS, settings: { margin: 2 } });
-  } finally {
-    Math.random = random;
-  }
+/**
+ * Pushes apart nodes closer than two NODE_RADIUS: d3-force's collision force alone, whose
+ * random jiggle (for nodes on the very same spot) draws on a seeded generator.
+ */
+function removeOverlaps(graph: LayoutGraph, d3Force: typeof D3Force): void {
+  const nodes: Array<D3Force.SimulationNodeDatum & { id: string }> = graph.mapNodes((id, attributes) => ({ id, x: attributes.x, y: attributes.y }));
+  d3Force.forceSimulation(nodes).randomSource(seededRandom(2)).force('collide', d3Force.forceCollide(NODE_RADIUS).iterations(COLLIDE_PASSES)).stop().tick(COLLIDE_TICKS);
+  for (const { id, x, y } of nodes) graph.mergeNodeAttributes(id, { x: x!, y: y! });
 }
 
 /** Centre to centre, at least, of satellites on a ring: the explorer's nodes are about 20 across. */

@@ -49,7 +49,12 @@ describe('computeLayout', () => {
   });
 
   it('pushes apart documents that the force layout puts on each other', async () => {
-    const positions = await computeLayout(sample(0));
+    // Documents linked to the same two of three hubs, 20 for each pair: ForceAtlas2 alone puts
+    // each twenty on one spot.
+    const hubs = [0, 1, 2].map((index) => node(`doc:hub${index}.md`, 'document'));
+    const members = Array.from({ length: 60 }, (_, index) => node(`doc:d${String(index).padStart(2, '0')}.md`, 'document'));
+    const crowded = graphOf([...hubs, ...members], members.flatMap((member, index) => [edge(member.id, hubs[index % 3]!.id), edge(member.id, hubs[(index + 1) % 3]!.id)]));
+    const positions = await computeLayout(crowded);
     const docs = [...positions].filter(([id]) => id.startsWith('doc:d')).map(([, place]) => place);
     let closest = Infinity;
     for (let a = 0; a < docs.length; a += 1) for (let b = a + 1; b < docs.length; b += 1) closest = Math.min(closest, distance(docs[a]!, docs[b]!));
