@@ -146,14 +146,14 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const cache = registry === DEFAULT_REGISTRY ? (options.factsCache ?? ownCache) : undefined;
   const core = async () => {
     const sameAsRead = cache && options.readSince ? unchangedSince(options.readSince, cache) : () => undefined;
-    const loaded: Array<{ file: CollectedFile; contentKey?: string } & LoadedText> = await stage('load', () =>
+    const loaded: Array<Loaded> = await stage('load', () =>
       Promise.all(markdownFiles.map(async (file) => sameAsRead(file) ?? { file, ...(await loadMarkdown(options.repo, file, maxBytes)) })),
     );
     const texts = loaded.filter((item) => !item.binary);
     // Content keys are what the cache is keyed by: a build without one has no use for them.
     const contentKeys = cache ? texts.map((item) => item.contentKey ?? FactsCache.key(item.file.path, item.text)) : undefined;
     const fileRecords = contentKeys ? recordsOf(loaded, texts, contentKeys) : undefined;
-    const cached = texts.map((item, index) => (contentKeys ? cache?.get(item.file.path, contentKeys[index]!) : undefined));
+    const cached = texts.map((item, index) => item.facts ?? (contentKeys ? cache?.get(item.file.path, contentKeys[index]!) : undefined));
     const missing = texts.flatMap((item, index) => (cached[index] ? [] : [{ input: { path: item.file.path, text: item.text }, index }]));
     const shards = withIndex ? await SearchShards.plan(texts.map((item) => item.file.path), cache && contentKeys ? { store: cache, contentKeys } : undefined) : undefined;
     // Only shards not cached are made: fed from the first document extracted.
@@ -303,11 +303,14 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   return { graph: assembled.graph, report, ...(searchIndex ? { searchIndex } : {}), files, timings, documents, ...(fileRecords ? { fileRecords } : {}) };
 }
 
+/** A markdown file as loaded; one not read again (`readSince`) carries its content key and cached facts. */
+type Loaded = { file: CollectedFile; contentKey?: string; facts?: DocumentFacts } & LoadedText;
+
 /**
  * For `readSince`: a file's load as the last build made it, if the file is the same (see
  * `BuildOptions.readSince`) and the cache holds its facts; else undefined, and it is read.
  */
-function unchangedSince(since: NonNullable<BuildOptions['readSince']>, cache: FactsCache): (file: CollectedFile) => ({ file: CollectedFile; contentKey?: string } & LoadedText) | undefined {
+function unchangedSince(since: NonNullable<BuildOptions['readSince']>, cache: FactsCache): (file: CollectedFile) => Loaded | undefined {
   const changed = new Set(since.changed);
   // The path itself or a folder it is in.
   const named = (path: string): boolean => path.split('/').some((_, depth, parts) => changed.has(parts.slice(0, depth + 1).join('/')));
@@ -315,8 +318,9 @@ function unchangedSince(since: NonNullable<BuildOptions['readSince']>, cache: Fa
     const record = since.records.get(file.path);
     if (!record || record.size !== file.size || record.mtimeMs !== file.mtimeMs || named(file.path)) return undefined;
     if (record.binary) return { file, text: '', binary: true, warnings: record.warnings };
-    if (!record.contentKey || !cache.get(file.path, record.contentKey)) return undefined;
-    return { file, text: '', binary: false, warnings: record.warnings, contentKey: record.contentKey };
+    const facts = record.contentKey ? cache.get(file.path, record.contentKey) : undefined;
+    if (!facts) return undefined;
+    return { file, text: '', binary: false, warnings: record.warnings, contentKey: record.contentKey, facts };
   };
 }
 
