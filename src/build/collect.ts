@@ -10,8 +10,13 @@ export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/themes/
 export interface CollectedFile {
   path: string;
   size: number;
-  /** Last modified, as the file system says: with the size, how a later build tells the file is the same. */
+  /**
+   * Last modified, and last changed in any way (which no tool can set back), as the file system
+   * says: with the size and inode, how a later build tells the file is the same.
+   */
   mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
   markdown: boolean;
 }
 
@@ -72,7 +77,7 @@ export async function collectFiles(root: string, excludes: readonly string[]): P
           await walk(absolute);
         } else if (entry.isFile()) {
           const info = await lstat(absolute);
-          files.push({ path, size: info.size, mtimeMs: info.mtimeMs, markdown: MARKDOWN.test(entry.name) });
+          files.push({ path, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino, markdown: MARKDOWN.test(entry.name) });
         }
       }),
     );

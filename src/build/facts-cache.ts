@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProfileData } from '../profiles/profile.ts';
+import type { Warning } from '../schema/graph.ts';
 import type { DocumentFacts } from './facts.ts';
 import { byCodePoint } from './text/order.ts';
 import type { ShardStore, StoredShard } from './search-index.ts';
@@ -56,6 +57,37 @@ export function codeVersionOf(modulePath: string): string {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What a build knew of a markdown file it read: enough to tell, later, that it is the same. */
+export interface FileRecord {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  /** When the build that read the file listed the tree (ms since the epoch): see `isRacy`. */
+  readAt: number;
+  binary: boolean;
+  warnings: Warning[];
+  /** Of its path and text (`FactsCache.key`); none for binary content. */
+  contentKey?: string;
+}
+
+/**
+ * File systems keep times to a granule (two seconds on FAT, one on HFS+, a nanosecond on ext4):
+ * a file changed within a granule of the listing that read it may have changed again after, to
+ * the same size and times. Its record proves nothing without a watcher's word; git's index
+ * calls such entries racily clean.
+ */
+const RACY_MS = 2000;
+export const isRacy = (record: FileRecord): boolean => Math.max(record.mtimeMs, record.ctimeMs) >= record.readAt - RACY_MS;
+
+function looksLikeRecord(value: unknown): value is FileRecord {
+  if (!isObject(value)) return false;
+  const numbers = ['size', 'mtimeMs', 'ctimeMs', 'ino', 'readAt'].every((key) => typeof value[key] === 'number');
+  const warnings = Array.isArray(value['warnings']) && value['warnings'].every((warning) => isObject(warning) && typeof warning['path'] === 'string' && typeof warning['message'] === 'string');
+  const key = value['contentKey'] === undefined || (typeof value['contentKey'] === 'string' && /^[0-9a-f]{64}$/.test(value['contentKey']));
+  return numbers && warnings && key && typeof value['binary'] === 'boolean';
+}
+
 /** Enough of a DocumentFacts' shape to trust an entry was written by this code for this path. */
 function looksLikeFacts(value: unknown, path: string): value is DocumentFacts {
   if (!isObject(value) || value['path'] !== path || typeof value['title'] !== 'string') return false;
@@ -87,6 +119,9 @@ export class FactsCache implements ShardStore {
   private readonly shardDigests: Map<string, string>;
   /** Keys whose shard file this process read or wrote, sound: not written again. */
   private readonly shardsOnDisk = new Set<string>();
+  /** Each markdown file as the last build read it, by path, and that record's body as on disk. */
+  private records: ReadonlyMap<string, FileRecord> | undefined;
+  private savedRecords: string | undefined;
 
   private constructor(
     private readonly file: string,
@@ -94,7 +129,10 @@ export class FactsCache implements ShardStore {
     private readonly entries: ReadonlyMap<string, unknown>,
     storedLayout: unknown,
     storedShards: unknown,
+    storedRecords: { records: Map<string, FileRecord>; body: string } | undefined,
   ) {
+    this.records = storedRecords?.records;
+    this.savedRecords = storedRecords?.body;
     this.shardDigests = new Map(isObject(storedShards) ? Object.entries(storedShards).filter((entry): entry is [string, string] => /^[0-9a-f]{64}$/.test(entry[0]) && typeof entry[1] === 'string') : []);
     if (isObject(storedLayout) && typeof storedLayout['key'] === 'string' && Array.isArray(storedLayout['positions'])) {
       const positions = storedLayout['positions'].filter(
@@ -114,6 +152,11 @@ export class FactsCache implements ShardStore {
     return this.layout?.key === key ? new Map(this.layout.positions) : undefined;
   }
 
+  /** Whether the cache holds positions of some graph (not necessarily this build's). */
+  get holdsPositions(): boolean {
+    return this.layout !== undefined;
+  }
+
   setPositions(key: string, positions: ReadonlyMap<string, { x: number; y: number }>): void {
     this.layout = { key, positions: [...positions.entries()].sort(([a], [b]) => byCodePoint(a, b)) };
   }
@@ -122,6 +165,7 @@ export class FactsCache implements ShardStore {
   static async open(dir: string, repo: string, profile: ProfileData): Promise<FactsCache> {
     const file = join(dir, `facts-${sha256(resolve(repo)).slice(0, 16)}.json`);
     const fullVersion = sha256(`${CACHE_FORMAT}\u0000${codeVersion()}\u0000${JSON.stringify(profile)}`);
+    const records = readRecords(recordsFileOf(file), fullVersion);
     let entries = new Map<string, unknown>();
     let layout: unknown;
     let shards: unknown;
@@ -141,7 +185,20 @@ export class FactsCache implements ShardStore {
     } catch {
       // Missing, unreadable or corrupt: start empty.
     }
-    return new FactsCache(file, fullVersion, entries, layout, shards);
+    return new FactsCache(file, fullVersion, entries, layout, shards, await records);
+  }
+
+  /**
+   * Each markdown file as the build that last saved the cache read it (or as `setFileRecords`
+   * gave it since): a file whose size, times and inode are the same, and whose record is not
+   * racy (`isRacy`), need not be read again.
+   */
+  get fileRecords(): ReadonlyMap<string, FileRecord> | undefined {
+    return this.records;
+  }
+
+  setFileRecords(records: ReadonlyMap<string, FileRecord>): void {
+    this.records = records;
   }
 
   /** A file's content key: of its path and text. */
@@ -222,7 +279,20 @@ export class FactsCache implements ShardStore {
    * file): new shard files first, then the main file naming them, then old shard files go.
    */
   async save(): Promise<void> {
-    if (!this.changed()) return;
+    if (this.changed()) await this.saveFacts();
+    // After the facts: a record naming facts the cache lacks only has its file read again.
+    await this.saveRecords();
+  }
+
+  private async saveRecords(): Promise<void> {
+    if (!this.records) return;
+    const body = JSON.stringify(Object.fromEntries([...this.records].sort(([a], [b]) => byCodePoint(a, b))));
+    if (body === this.savedRecords) return;
+    await writeAtomically(recordsFileOf(this.file), `${JSON.stringify({ version: this.version, digest: sha256(body) })}\n${body}`);
+    this.savedRecords = body;
+  }
+
+  private async saveFacts(): Promise<void> {
     await mkdir(this.shardFolder, { recursive: true });
     const shards: Record<string, string> = {};
     for (const [key, { text, digest }] of [...this.usedShards].sort(([a], [b]) => byCodePoint(a, b))) {
@@ -230,11 +300,9 @@ export class FactsCache implements ShardStore {
       if (!this.shardsOnDisk.has(key)) await writeFile(join(this.shardFolder, `${key}.json`), text);
       this.shardsOnDisk.add(key);
     }
-    const staging = `${this.file}.${process.pid}.tmp`;
     const entries = Object.fromEntries([...this.used.entries()].sort(([a], [b]) => byCodePoint(a, b)));
     const body = JSON.stringify({ entries, ...(this.layout ? { layout: this.layout } : {}), shards });
-    await writeFile(staging, `${JSON.stringify({ version: this.version, digest: sha256(body) })}\n${body}`);
-    await rename(staging, this.file);
+    await writeAtomically(this.file, `${JSON.stringify({ version: this.version, digest: sha256(body) })}\n${body}`);
     this.shardDigests.clear();
     for (const [key, digest] of Object.entries(shards)) this.shardDigests.set(key, digest);
     this.saved = { facts: new Set(this.used.keys()), layoutKey: this.layout?.key };
@@ -245,5 +313,34 @@ export class FactsCache implements ShardStore {
       this.shardsOnDisk.delete(key);
       await rm(join(this.shardFolder, name), { force: true });
     }
+  }
+}
+
+/** Written beside the file and renamed over it: a crash leaves the previous file. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const staging = `${file}.${process.pid}.tmp`;
+  await writeFile(staging, text);
+  await rename(staging, file);
+}
+
+/** The file records (`FileRecord`) live beside the facts, in a file of their own: they change on every edit, the facts seldom. */
+const recordsFileOf = (factsFile: string): string => factsFile.replace(/facts-([0-9a-f]+)\.json$/, 'files-$1.json');
+
+/** The records in `file` if it is of this version and matches its digest, every record well shaped; else none. */
+async function readRecords(file: string, version: string): Promise<{ records: Map<string, FileRecord>; body: string } | undefined> {
+  try {
+    const text = await readFile(file, 'utf8');
+    const headerEnd = text.indexOf('\n');
+    const header: unknown = JSON.parse(text.slice(0, headerEnd));
+    const body = text.slice(headerEnd + 1);
+    if (headerEnd <= 0 || !isObject(header) || header['version'] !== version || header['digest'] !== sha256(body)) return undefined;
+    const parsed: unknown = JSON.parse(body);
+    if (!isObject(parsed)) return undefined;
+    const records = Object.entries(parsed);
+    if (!records.every(([, record]) => looksLikeRecord(record))) return undefined;
+    return { records: new Map(records as Array<[string, FileRecord]>), body };
+  } catch {
+    // Missing, unreadable or corrupt: every file is read.
+    return undefined;
   }
 }

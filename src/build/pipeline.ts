@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import type { BuildReport, GraphDocument, RepoInfo, Warning } from '../schema/graph.ts';
+import type { BuildReport, GraphDocument, RepoInfo } from '../schema/graph.ts';
 import { OUTPUT_FILES, SCHEMA_VERSION } from '../schema/graph.ts';
 import { renderViews } from './views.ts';
 import { DEFAULT_REGISTRY, type KindRegistry } from '../kinds/registry.ts';
 import { PROFILES, DEFAULT_PROFILE } from '../profiles/index.ts';
 import { compileProfile, type ProfileData } from '../profiles/profile.ts';
 import { assemble } from './assemble/index.ts';
-import { FactsCache } from './facts-cache.ts';
+import { FactsCache, isRacy, type FileRecord } from './facts-cache.ts';
 import { computeLayout, layoutKey, placeFromPrevious, type Positions } from './layout.ts';
 import { collectFiles, DEFAULT_EXCLUDES, DEFAULT_MAX_BYTES, loadMarkdown, type CollectedFile, type LoadedText } from './collect.ts';
 import type { DocumentFacts } from './facts.ts';
@@ -73,22 +73,16 @@ export interface BuildOptions {
   /**
    * What the last build in this process read (`BuildOutput.fileRecords`) and the paths changed
    * since, as a watcher names them (files or folders): a markdown file neither named nor changed
-   * in size or modification time, whose facts the cache holds, is not read or hashed again.
-   * Both signals would have to miss a change for it to go unseen. Only with a facts cache.
+   * in size, times or inode, whose facts the cache holds, is not read or hashed again. Both
+   * signals would have to miss a change for it to go unseen. Only with a facts cache. Without
+   * it, the records the cache kept are used, those of files changed just before they were read
+   * (`isRacy`) excepted.
    */
   readSince?: { records: ReadonlyMap<string, FileRecord>; changed: readonly string[] };
   onStage?: (stage: string) => void;
 }
 
-/** What a build knew of a markdown file it read: enough to tell, later, that it is the same. */
-export interface FileRecord {
-  size: number;
-  mtimeMs: number;
-  binary: boolean;
-  warnings: Warning[];
-  /** Of its path and text (`FactsCache.key`); none for binary content. */
-  contentKey?: string;
-}
+export type { FileRecord };
 
 export interface BuildOutput {
   graph: GraphDocument;
@@ -132,6 +126,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const opening = !options.factsCache && options.cacheDir && registry === DEFAULT_REGISTRY ? FactsCache.open(options.cacheDir, options.repo, profile.data) : undefined;
   // Its failure is read where it is awaited, after the listing; until then it is not unhandled.
   opening?.catch(() => undefined);
+  const listedAt = Date.now();
   const collection = await stage('collect', () => collectFiles(options.repo, excludes));
   const markdownFiles = collection.files.filter((file) => file.markdown);
   const withLayout = options.layout ?? true;
@@ -140,19 +135,24 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   // The layout and search index workers start before the files are read, their start-up hidden
   // behind reading and parsing; each is let go if its work turns out to be cached.
   const stageWorkers = options.stageWorkers ?? markdownFiles.length >= STAGE_WORKERS_MIN_DOCUMENTS;
-  const layoutWorker = withLayout && stageWorkers && !options.previousPositions ? new LayoutWorker() : undefined;
+  // A cache that holds positions will most likely hand them over: a worker started then would
+  // only take a core from the search index. Should the graph's structure turn out changed, the
+  // layout runs in this thread.
+  const layoutWorker = withLayout && stageWorkers && !options.previousPositions && !ownCache?.holdsPositions ? new LayoutWorker() : undefined;
   const startedIndexWorker = withIndex && stageWorkers ? new SearchIndexWorker() : undefined;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const cache = registry === DEFAULT_REGISTRY ? (options.factsCache ?? ownCache) : undefined;
   const core = async () => {
-    const sameAsRead = cache && options.readSince ? unchangedSince(options.readSince, cache) : () => undefined;
+    const kept = cache?.fileRecords;
+    const sameAsRead = cache && options.readSince ? unchangedSince(options.readSince, cache) : cache && kept ? unchangedSince({ records: kept }, cache) : () => undefined;
     const loaded: Array<Loaded> = await stage('load', () =>
       Promise.all(markdownFiles.map(async (file) => sameAsRead(file) ?? { file, ...(await loadMarkdown(options.repo, file, maxBytes)) })),
     );
     const texts = loaded.filter((item) => !item.binary);
     // Content keys are what the cache is keyed by: a build without one has no use for them.
     const contentKeys = cache ? texts.map((item) => item.contentKey ?? FactsCache.key(item.file.path, item.text)) : undefined;
-    const fileRecords = contentKeys ? recordsOf(loaded, texts, contentKeys) : undefined;
+    const fileRecords = contentKeys ? recordsOf(loaded, texts, contentKeys, listedAt) : undefined;
+    if (fileRecords) cache?.setFileRecords(fileRecords);
     const cached = texts.map((item, index) => item.facts ?? (contentKeys ? cache?.get(item.file.path, contentKeys[index]!) : undefined));
     const missing = texts.flatMap((item, index) => (cached[index] ? [] : [{ input: { path: item.file.path, text: item.text }, index }]));
     const shards = withIndex ? await SearchShards.plan(texts.map((item) => item.file.path), cache && contentKeys ? { store: cache, contentKeys } : undefined) : undefined;
@@ -303,34 +303,44 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   return { graph: assembled.graph, report, ...(searchIndex ? { searchIndex } : {}), files, timings, documents, ...(fileRecords ? { fileRecords } : {}) };
 }
 
-/** A markdown file as loaded; one not read again (`readSince`) carries its content key and cached facts. */
-type Loaded = { file: CollectedFile; contentKey?: string; facts?: DocumentFacts } & LoadedText;
+/**
+ * A markdown file as loaded; one not read again (`readSince`) carries its content key, cached
+ * facts and when it was read.
+ */
+type Loaded = { file: CollectedFile; contentKey?: string; facts?: DocumentFacts; readAt?: number } & LoadedText;
 
 /**
- * For `readSince`: a file's load as the last build made it, if the file is the same (see
+ * For `readSince`: a file's load as an earlier build made it, if the file is the same (see
  * `BuildOptions.readSince`) and the cache holds its facts; else undefined, and it is read.
+ * Without a watcher's list of changes, a racy record (`isRacy`) is not trusted.
  */
-function unchangedSince(since: NonNullable<BuildOptions['readSince']>, cache: FactsCache): (file: CollectedFile) => Loaded | undefined {
+function unchangedSince(since: { records: ReadonlyMap<string, FileRecord>; changed?: readonly string[] }, cache: FactsCache): (file: CollectedFile) => Loaded | undefined {
   const changed = new Set(since.changed);
   // The path itself or a folder it is in.
   const named = (path: string): boolean => path.split('/').some((_, depth, parts) => changed.has(parts.slice(0, depth + 1).join('/')));
   return (file) => {
     const record = since.records.get(file.path);
-    if (!record || record.size !== file.size || record.mtimeMs !== file.mtimeMs || named(file.path)) return undefined;
-    if (record.binary) return { file, text: '', binary: true, warnings: record.warnings };
+    if (!record || record.size !== file.size || record.mtimeMs !== file.mtimeMs || record.ctimeMs !== file.ctimeMs || record.ino !== file.ino) return undefined;
+    if (since.changed ? named(file.path) : isRacy(record)) return undefined;
+    const same = { file, text: '', warnings: record.warnings, readAt: record.readAt };
+    if (record.binary) return { ...same, binary: true };
     const facts = record.contentKey ? cache.get(file.path, record.contentKey) : undefined;
     if (!facts) return undefined;
-    return { file, text: '', binary: false, warnings: record.warnings, contentKey: record.contentKey, facts };
+    return { ...same, binary: false, contentKey: record.contentKey, facts };
   };
 }
 
-/** Each markdown file's record, binary ones too; `contentKeys` are those of `texts`, in order. */
-function recordsOf(loaded: ReadonlyArray<{ file: CollectedFile } & LoadedText>, texts: ReadonlyArray<{ file: CollectedFile }>, contentKeys: readonly string[]): Map<string, FileRecord> {
+/**
+ * Each markdown file's record, binary ones too; `contentKeys` are those of `texts`, in order.
+ * A file read by this build was read after `listedAt`.
+ */
+function recordsOf(loaded: readonly Loaded[], texts: ReadonlyArray<{ file: CollectedFile }>, contentKeys: readonly string[], listedAt: number): Map<string, FileRecord> {
   const keyOf = new Map(texts.map((item, index) => [item.file.path, contentKeys[index]!]));
   return new Map(
-    loaded.map(({ file, binary, warnings }) => {
+    loaded.map(({ file, binary, warnings, readAt }) => {
       const contentKey = keyOf.get(file.path);
-      return [file.path, { size: file.size, mtimeMs: file.mtimeMs, binary, warnings, ...(contentKey ? { contentKey } : {}) }];
+      const { size, mtimeMs, ctimeMs, ino } = file;
+      return [file.path, { size, mtimeMs, ctimeMs, ino, readAt: readAt ?? listedAt, binary, warnings, ...(contentKey ? { contentKey } : {}) }];
     }),
   );
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeVersionOf } from '../../src/build/facts-cache.ts';
-import { buildGraph, type BuildOptions } from '../../src/build/pipeline.ts';
+import { buildGraph, type BuildOptions, type BuildOutput } from '../../src/build/pipeline.ts';
 import type { SearchManifest } from '../../src/schema/search.ts';
 
 const demo = join(import.meta.dirname, '../fixtures/demo-repo');
@@ -17,7 +17,7 @@ async function outputs(options: Omit<BuildOptions, 'repo'>): Promise<Record<stri
   return Object.fromEntries(files);
 }
 
-const cacheFileIn = (dir: string): string => join(dir, readdirSync(dir).find((name) => name.endsWith('.json'))!);
+const cacheFileIn = (dir: string): string => join(dir, readdirSync(dir).find((name) => name.startsWith('facts-') && name.endsWith('.json'))!);
 const cacheFile = (): string => cacheFileIn(cacheDir);
 /** The cache file's parts: a header line (version, digest of the rest), then the body. */
 interface CacheBody {
@@ -163,7 +163,7 @@ describe('the cache of extracted facts', () => {
 });
 
 describe('a build in the process that made the last one (watch mode)', () => {
-  it('reads again only the files the watcher named or whose size or time changed, and builds what a cold build does', async () => {
+  it('reads again only the files the watcher named or whose size or times changed, and builds what a cold build does', async () => {
     const tree = join(scratch, 'watched');
     const watchCache = join(scratch, 'watched-cache');
     cpSync(demo, tree, { recursive: true });
@@ -171,33 +171,67 @@ describe('a build in the process that made the last one (watch mode)', () => {
     const cold = async (): Promise<string> => (await buildGraph({ repo: tree, threads: 1, layout: false })).files.get('graph.json')!;
     const process = join(tree, 'docs/process.md');
     const original = readFileSync(process, 'utf8');
-    // A whole second, which the file system keeps exactly, so the edit below can put it back.
-    const mtime = new Date('2026-01-01T00:00:00Z');
-    utimesSync(process, mtime, mtime);
+    const readAt = (output: BuildOutput): number | undefined => output.fileRecords?.get('docs/process.md')?.readAt;
     let last = await build();
     expect(last.fileRecords?.get('docs/process.md')?.contentKey).toMatch(/^[0-9a-f]{64}$/);
-    // The same length and modification time: only the watcher's word tells this edit apart.
-    expect(original).toContain('Process');
+    // Not named and the same: its record is carried over, not read again (when it was read says so).
+    const unnamed = await build({ readSince: { records: last.fileRecords!, changed: [] } });
+    expect(readAt(unnamed)).toBe(readAt(last));
+    // Named by the watcher, as a file or by its folder: read again.
+    for (const changed of [['docs/process.md'], ['docs']]) {
+      const named = await build({ readSince: { records: last.fileRecords!, changed } });
+      expect(readAt(named)).toBeGreaterThan(readAt(last)!);
+    }
+    // Not named, the same length and modification time put back, but its change time moved
+    // (which no tool can put back): read again, and the build is a cold one's.
+    const mtime = new Date('2026-01-01T00:00:00Z');
+    utimesSync(process, mtime, mtime);
+    last = await build();
     writeFileSync(process, original.replace('Process', 'Proce55'));
     utimesSync(process, mtime, mtime);
-    const unseen = await build({ readSince: { records: last.fileRecords!, changed: [] } });
-    expect(unseen.files.get('graph.json')).not.toContain('Proce55');
-    // Named by the watcher, as a file or by its folder: read again, and the build is a cold one's.
-    for (const changed of [['docs/process.md'], ['docs']]) {
-      const seen = await build({ readSince: { records: last.fileRecords!, changed } });
-      expect(seen.files.get('graph.json')).toContain('Proce55');
-      expect(seen.files.get('graph.json')).toBe(await cold());
-    }
+    const restored = await build({ readSince: { records: last.fileRecords!, changed: [] } });
+    expect(restored.files.get('graph.json')).toContain('Proce55');
+    expect(restored.files.get('graph.json')).toBe(await cold());
     // Not named, but its size changed: read again.
-    last = await build();
     writeFileSync(process, original.replace('Process', 'Proce55, grown'));
     utimesSync(process, mtime, mtime);
-    const grown = await build({ readSince: { records: last.fileRecords!, changed: [] } });
+    const grown = await build({ readSince: { records: restored.fileRecords!, changed: [] } });
     expect(grown.files.get('graph.json')).toContain('Proce55, grown');
     expect(grown.files.get('graph.json')).toBe(await cold());
-    // Not named, the same size, but a later time: read again.
-    writeFileSync(process, original.replace('Process', 'Proce55, grOwn'));
-    const later = await build({ readSince: { records: grown.fileRecords!, changed: [] } });
-    expect(later.files.get('graph.json')).toContain('Proce55, grOwn');
+  });
+});
+
+describe('a build in a new process (the records the cache kept)', () => {
+  it('does not read again a file whose size, times and inode are those it had, unless it changed just before it was read', async () => {
+    const tree = join(scratch, 'recorded');
+    const recordsCache = join(scratch, 'recorded-cache');
+    cpSync(demo, tree, { recursive: true });
+    // Files changed within two seconds of a build's listing are read again by the next one.
+    await new Promise((done) => setTimeout(done, 2100));
+    const build = () => buildGraph({ repo: tree, threads: 1, layout: false, cacheDir: recordsCache });
+    const readAt = (output: BuildOutput, path: string): number => output.fileRecords!.get(path)!.readAt;
+    const paths = (output: BuildOutput): string[] => [...output.fileRecords!.keys()];
+    const first = await build();
+    expect(paths(first).length).toBeGreaterThan(10);
+    const second = await build();
+    expect(second.files).toEqual(first.files);
+    for (const path of paths(second)) expect(readAt(second, path)).toBe(readAt(first, path));
+    // An edit is seen, and the output is a cold build's.
+    writeFileSync(join(tree, 'docs/process.md'), readFileSync(join(tree, 'docs/process.md'), 'utf8').replace('Process', 'Proce55'));
+    const edited = await build();
+    expect(edited.files.get('graph.json')).toContain('Proce55');
+    expect(edited.files).toEqual((await buildGraph({ repo: tree, threads: 1, layout: false })).files);
+    expect(readAt(edited, 'docs/process.md')).toBeGreaterThan(readAt(first, 'docs/process.md'));
+    expect(readAt(edited, 'README.md')).toBe(readAt(first, 'README.md'));
+    // Edited just before it was read: the next build reads it again, and only it.
+    const after = await build();
+    expect(readAt(after, 'docs/process.md')).toBeGreaterThan(readAt(edited, 'docs/process.md'));
+    expect(readAt(after, 'README.md')).toBe(readAt(first, 'README.md'));
+    // A damaged records file is not trusted: every file is read again.
+    const recordsFile = join(recordsCache, readdirSync(recordsCache).find((name) => name.startsWith('files-'))!);
+    writeFileSync(recordsFile, readFileSync(recordsFile, 'utf8').replace(/"size":(\d)/, '"size":9$1'));
+    const distrusted = await build();
+    for (const path of paths(distrusted)) expect(readAt(distrusted, path)).toBeGreaterThan(readAt(after, 'README.md'));
+    expect(distrusted.files).toEqual(after.files);
   });
 });
