@@ -10,9 +10,21 @@ import { byCodePoint } from './text/order.ts';
 import type { ShardStore, StoredShard } from './search-index.ts';
 
 /** Bumped when the cache file's own layout changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Facts are kept in up to sixteen segment files, by the first hex digit of their key: an edit
+ * writes again the one or two segments its old and new keys fall in, not every fact.
+ */
+const segmentOf = (key: string): string => key.charAt(0);
+
+/** A segment file as on disk: its digest (which names it) and the keys it holds. */
+interface Segment {
+  digest: string;
+  keys: ReadonlySet<string>;
+}
 
 /** `.ts` files below `folder`, sorted, for hashing. */
 function sourceFiles(folder: string): string[] {
@@ -95,13 +107,14 @@ function looksLikeFacts(value: unknown, path: string): value is DocumentFacts {
 }
 
 /**
- * Facts extracted from each file, kept between builds in one JSON file per repository, keyed
- * by a hash of the file's path and content. The file also records the version of the code,
- * profile and options that made them, and a digest of the rest; a file of another version,
- * or one that does not match its digest or cannot be read or parsed, is ignored and rebuilt,
- * never trusted. Only the entries of the last build are kept, so deleted and renamed files
- * drop out. Search index shards are kept the same way, each in a file of its own beside it,
- * named by its key, with its digest in the main file.
+ * Facts extracted from each file, kept between builds per repository, keyed by a hash of the
+ * file's path and content. A main JSON file records the version of the code, profile and
+ * options that made them, and a digest of the rest, which names each segment file of facts
+ * (`segmentOf`) by its digest; a file of another version, or one that does not match its
+ * digest or cannot be read or parsed, is ignored and rebuilt, never trusted. Only the entries
+ * of the last build are kept, so deleted and renamed files drop out. Search index shards are
+ * kept the same way, each in a file of its own beside it, named by its key, with its digest in
+ * the main file.
  */
 export class FactsCache implements ShardStore {
   private used = new Map<string, DocumentFacts>();
@@ -122,15 +135,19 @@ export class FactsCache implements ShardStore {
   /** Each markdown file as the last build read it, by path, and that record's body as on disk. */
   private records: ReadonlyMap<string, FileRecord> | undefined;
   private savedRecords: string | undefined;
+  /** Segment files by segment, as on disk. */
+  private readonly segments: Map<string, Segment>;
 
   private constructor(
     private readonly file: string,
     private readonly version: string,
     private readonly entries: ReadonlyMap<string, unknown>,
+    segments: ReadonlyMap<string, Segment>,
     storedLayout: unknown,
     storedShards: unknown,
     storedRecords: { records: Map<string, FileRecord>; body: string } | undefined,
   ) {
+    this.segments = new Map(segments);
     this.records = storedRecords?.records;
     this.savedRecords = storedRecords?.body;
     this.shardDigests = new Map(isObject(storedShards) ? Object.entries(storedShards).filter((entry): entry is [string, string] => /^[0-9a-f]{64}$/.test(entry[0]) && typeof entry[1] === 'string') : []);
@@ -166,7 +183,8 @@ export class FactsCache implements ShardStore {
     const file = join(dir, `facts-${sha256(resolve(repo)).slice(0, 16)}.json`);
     const fullVersion = sha256(`${CACHE_FORMAT}\u0000${codeVersion()}\u0000${JSON.stringify(profile)}`);
     const records = readRecords(recordsFileOf(file), fullVersion);
-    let entries = new Map<string, unknown>();
+    const entries = new Map<string, unknown>();
+    const segments = new Map<string, Segment>();
     let layout: unknown;
     let shards: unknown;
     try {
@@ -176,16 +194,23 @@ export class FactsCache implements ShardStore {
       // One digest over the body: hashing its text once costs a fraction of hashing each entry again.
       if (headerEnd > 0 && isObject(header) && header['version'] === fullVersion && header['digest'] === sha256(text.slice(headerEnd + 1))) {
         const body: unknown = JSON.parse(text.slice(headerEnd + 1));
-        if (isObject(body) && isObject(body['entries'])) {
-          entries = new Map(Object.entries(body['entries']));
+        if (isObject(body) && isObject(body['segments'])) {
           layout = body['layout'];
           shards = body['shards'];
+          const folder = segmentFolderOf(file);
+          const read = await Promise.all(Object.entries(body['segments']).map(async ([segment, digest]) => [segment, typeof digest === 'string' ? await readSegment(folder, digest) : undefined] as const));
+          // A damaged segment leaves out only its own facts: they are made again and it is written anew.
+          for (const [segment, stored] of read) {
+            if (!stored) continue;
+            for (const [key, facts] of stored.entries) if (segmentOf(key) === segment) entries.set(key, facts);
+            segments.set(segment, { digest: stored.digest, keys: new Set(stored.entries.map(([key]) => key)) });
+          }
         }
       }
     } catch {
       // Missing, unreadable or corrupt: start empty.
     }
-    return new FactsCache(file, fullVersion, entries, layout, shards, await records);
+    return new FactsCache(file, fullVersion, entries, segments, layout, shards, await records);
   }
 
   /**
@@ -300,8 +325,8 @@ export class FactsCache implements ShardStore {
       if (!this.shardsOnDisk.has(key)) await writeFile(join(this.shardFolder, `${key}.json`), text);
       this.shardsOnDisk.add(key);
     }
-    const entries = Object.fromEntries([...this.used.entries()].sort(([a], [b]) => byCodePoint(a, b)));
-    const body = JSON.stringify({ entries, ...(this.layout ? { layout: this.layout } : {}), shards });
+    const segments = await this.saveSegments();
+    const body = JSON.stringify({ segments, ...(this.layout ? { layout: this.layout } : {}), shards });
     await writeAtomically(this.file, `${JSON.stringify({ version: this.version, digest: sha256(body) })}\n${body}`);
     this.shardDigests.clear();
     for (const [key, digest] of Object.entries(shards)) this.shardDigests.set(key, digest);
@@ -313,6 +338,54 @@ export class FactsCache implements ShardStore {
       this.shardsOnDisk.delete(key);
       await rm(join(this.shardFolder, name), { force: true });
     }
+    const named = new Set(Object.values(segments).map((digest) => `${digest}.json`));
+    for (const name of await readdir(segmentFolderOf(this.file))) if (!named.has(name)) await rm(join(segmentFolderOf(this.file), name), { force: true });
+  }
+
+  /**
+   * Writes each segment whose keys changed, or that holds facts made since the last save, as a
+   * new file named by its digest (the main file, written after, names it); the others stay.
+   * Returns the digest of every segment, by segment.
+   */
+  private async saveSegments(): Promise<Record<string, string>> {
+    const folder = segmentFolderOf(this.file);
+    await mkdir(folder, { recursive: true });
+    const keysBySegment = new Map<string, string[]>();
+    for (const key of this.used.keys()) {
+      const keys = keysBySegment.get(segmentOf(key));
+      if (keys) keys.push(key);
+      else keysBySegment.set(segmentOf(key), [key]);
+    }
+    const digests: Record<string, string> = {};
+    for (const [segment, keys] of [...keysBySegment].sort(([a], [b]) => byCodePoint(a, b))) {
+      const onDisk = this.segments.get(segment);
+      if (onDisk && keys.length === onDisk.keys.size && keys.every((key) => onDisk.keys.has(key) && !this.fresh.has(key))) {
+        digests[segment] = onDisk.digest;
+        continue;
+      }
+      const text = JSON.stringify(Object.fromEntries(keys.sort(byCodePoint).map((key) => [key, this.used.get(key)])));
+      const digest = sha256(text);
+      await writeFile(join(folder, `${digest}.json`), text);
+      this.segments.set(segment, { digest, keys: new Set(keys) });
+      digests[segment] = digest;
+    }
+    for (const segment of [...this.segments.keys()]) if (!keysBySegment.has(segment)) this.segments.delete(segment);
+    return digests;
+  }
+}
+
+const segmentFolderOf = (factsFile: string): string => factsFile.replace(/\.json$/, '.segments');
+
+/** A segment file's entries, if the file is there and matches the digest that names it. */
+async function readSegment(folder: string, digest: string): Promise<{ digest: string; entries: Array<[string, unknown]> } | undefined> {
+  if (!/^[0-9a-f]{64}$/.test(digest)) return undefined;
+  try {
+    const text = await readFile(join(folder, `${digest}.json`), 'utf8');
+    if (sha256(text) !== digest) return undefined;
+    const parsed: unknown = JSON.parse(text);
+    return isObject(parsed) ? { digest, entries: Object.entries(parsed) } : undefined;
+  } catch {
+    return undefined;
   }
 }
 

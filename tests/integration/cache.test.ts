@@ -21,13 +21,25 @@ const cacheFileIn = (dir: string): string => join(dir, readdirSync(dir).find((na
 const cacheFile = (): string => cacheFileIn(cacheDir);
 /** The cache file's parts: a header line (version, digest of the rest), then the body. */
 interface CacheBody {
-  entries: Record<string, { path: string; title: string }>;
+  /** Segment files of facts, by segment: the digest that names each. */
+  segments: Record<string, string>;
   layout?: { positions: Array<[string, { x: number; y: number }]> };
 }
 function readCache(file: string): { header: string; body: CacheBody } {
   const text = readFileSync(file, 'utf8');
   const end = text.indexOf('\n');
   return { header: text.slice(0, end), body: JSON.parse(text.slice(end + 1)) as CacheBody };
+}
+/** The segment files of the cache in `dir`. */
+const segmentFilesIn = (dir: string): string[] => {
+  const folder = cacheFileIn(dir).replace(/\.json$/, '.segments');
+  return readdirSync(folder).map((name) => join(folder, name));
+};
+/** Every cached entry, from the segments the main file names. */
+function cachedFacts(dir: string): Record<string, { path: string; title: string }> {
+  const folder = cacheFileIn(dir).replace(/\.json$/, '.segments');
+  const { segments } = readCache(cacheFileIn(dir)).body;
+  return Object.assign({}, ...Object.values(segments).map((digest) => JSON.parse(readFileSync(join(folder, `${digest}.json`), 'utf8')) as Record<string, { path: string; title: string }>));
 }
 /** Writes `body` under the header that was there: the digest no longer matches a changed body. */
 function writeCache(file: string, header: string, body: CacheBody): void {
@@ -47,12 +59,20 @@ describe('the cache of extracted facts', () => {
   it('gives byte-identical output cold, filling the cache, and warm', async () => {
     const cold = await outputs({});
     expect(await outputs({ cacheDir })).toEqual(cold);
-    const entries = Object.keys(readCache(cacheFile()).body.entries);
+    const entries = Object.keys(cachedFacts(cacheDir));
     expect(entries).toHaveLength(13);
     // Nothing new was used or made: the cache file is not written again.
     const written = statSync(cacheFile()).mtimeMs;
     expect(await outputs({ cacheDir })).toEqual(cold);
     expect(statSync(cacheFile()).mtimeMs).toBe(written);
+    // An edit writes again only the segments its old and new keys fall in, of many.
+    const before = new Set(segmentFilesIn(cacheDir));
+    expect(before.size).toBeGreaterThan(5);
+    writeFileSync(join(repo, 'docs/process.md'), `${readFileSync(join(repo, 'docs/process.md'), 'utf8')}\nOne line more.\n`);
+    expect(await outputs({ cacheDir })).toEqual(await outputs({}));
+    const rewritten = segmentFilesIn(cacheDir).filter((file) => !before.has(file));
+    expect(rewritten.length).toBeGreaterThanOrEqual(1);
+    expect(rewritten.length).toBeLessThanOrEqual(2);
   });
 
   it('follows edits, renames, deletions and new files, and forgets what is gone', async () => {
@@ -63,7 +83,7 @@ describe('the cache of extracted facts', () => {
     const warm = await outputs({ cacheDir });
     expect(warm).toEqual(await outputs({}));
     expect(warm['graph.json']).toContain('Nia Okoro');
-    const paths = Object.values(readCache(cacheFile()).body.entries).map((facts) => facts.path);
+    const paths = Object.values(cachedFacts(cacheDir)).map((facts) => facts.path);
     expect(paths).toContain('docs/hardening-guide.md');
     expect(paths).not.toContain('docs/hardening.md');
     expect(paths).not.toContain('catalog/incidents/2023/leaky-build.md');
@@ -73,10 +93,8 @@ describe('the cache of extracted facts', () => {
     const cold = await outputs({});
     writeFileSync(cacheFile(), '{ not json');
     expect(await outputs({ cacheDir })).toEqual(cold);
-    // An entry changed on disk no longer matches the file's digest.
-    const { header, body } = readCache(cacheFile());
-    for (const facts of Object.values(body.entries)) facts.title = 'Tampered';
-    writeCache(cacheFile(), header, body);
+    // An entry changed on disk no longer matches the digest that names its segment.
+    for (const file of segmentFilesIn(cacheDir)) writeFileSync(file, readFileSync(file, 'utf8').replaceAll('"title":"', '"title":"Tampered '));
     expect(await outputs({ cacheDir })).toEqual(cold);
     // Nor does a file cut short.
     writeFileSync(cacheFile(), readFileSync(cacheFile(), 'utf8').slice(0, -100));
