@@ -1,18 +1,30 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
 
+/** One kind of edit's figures, each edit's in order (see `watchLatency`). */
+export interface WatchTimes {
+  total: number[];
+  inPage: number[];
+  rebuild: number[];
+  searchIndex: number[];
+}
+
 /**
- * Save-to-page latency of `npm start` in headless Chromium: the time from appending a line to
- * a file of a copy of the repository to the open page holding the new build (its data version
- * goes up). Returns each edit's milliseconds, the part of them spent in the page (from the
- * server's announcement reaching it to the new build loaded: the app's performance marks), and
- * what the server's log says of each edit: the rebuild of graph and report, in the process
- * that holds the last build, and the search index made after it.
+ * Save-to-page latency of `npm start` in headless Chromium: the time from editing a file of a
+ * copy of the repository to the open page holding the new build (its data version goes up).
+ * Edits alternate between two kinds: `text`, a sentence appended after everything else (only
+ * text changes, and the last assembly is patched), and `lines`, a line inserted at the top
+ * (every heading and link moves down a line, and the graph is assembled again). For each kind,
+ * returns each edit's milliseconds, the part of them spent in the page (from the server's
+ * announcement reaching it to the new build loaded: the app's performance marks), and what the
+ * server's log says of each edit: the rebuild of graph and report, in the process that holds
+ * the last build, and the search index made after it.
  */
-export async function watchLatency(repoPath: string, edits: number): Promise<{ total: number[]; inPage: number[]; rebuild: number[]; searchIndex: number[] }> {
+export async function watchLatency(repoPath: string, editsOfEachKind: number): Promise<{ text: WatchTimes; lines: WatchTimes }> {
+  const edits = editsOfEachKind * 2;
   const root = resolve(import.meta.dirname, '../..');
   const scratch = mkdtempSync(join(tmpdir(), 'bench-watch-'));
   const repo = join(scratch, 'repo');
@@ -39,7 +51,8 @@ export async function watchLatency(repoPath: string, edits: number): Promise<{ t
       const before = await version();
       const seen = page.waitForFunction((previous) => Number(document.documentElement.dataset['dataVersion'] ?? '0') > previous, before, { polling: 'raf', timeout: 60_000 });
       const saved = Date.now();
-      appendFileSync(file, `\nEdit ${edit}: a sentence for the benchmark.\n`);
+      if (edit % 2 === 0) appendFileSync(file, `\nEdit ${edit}: a sentence for the benchmark.\n`);
+      else writeFileSync(file, `Edit ${edit}: a line on top for the benchmark.\n${readFileSync(file, 'utf8')}`);
       await seen;
       times.push(Date.now() - saved);
       // As a string: the TypeScript runner would name an inner function with a helper the page lacks.
@@ -49,7 +62,13 @@ export async function watchLatency(repoPath: string, edits: number): Promise<{ t
     }
     // The first rebuild and index follow the initial build; each edit's are the last ones logged.
     const logged = (pattern: RegExp): number[] => [...log.matchAll(pattern)].map((match) => Number(match[1])).slice(-edits);
-    return { total: times, inPage, rebuild: logged(/^rebuilt in (\d+) ms/gm), searchIndex: logged(/^search index rebuilt in (\d+) ms/gm) };
+    const rebuild = logged(/^rebuilt in (\d+) ms/gm);
+    const searchIndex = logged(/^search index rebuilt in (\d+) ms/gm);
+    const ofKind = (parity: number): WatchTimes => {
+      const pick = (values: number[]): number[] => values.filter((_, edit) => edit % 2 === parity);
+      return { total: pick(times), inPage: pick(inPage), rebuild: pick(rebuild), searchIndex: pick(searchIndex) };
+    };
+    return { text: ofKind(0), lines: ofKind(1) };
   } finally {
     await browser.close();
     server.kill();

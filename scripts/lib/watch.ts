@@ -36,7 +36,7 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
       ...(cache ? { factsCache: cache } : {}),
       searchIndex: false,
       onStage: () => undefined,
-      ...(previous ? { previousPositions: positionsOf(previous.graph) } : {}),
+      ...(previous ? { previousPositions: positionsOf(previous.graph), previousAssembly: previous.assembly } : {}),
       // Files the watcher did not name, and whose size and time are the same, are not read again.
       ...(previous?.fileRecords ? { readSince: { records: previous.fileRecords, changed } } : {}),
     });

@@ -14,7 +14,8 @@ function mergeAttr(existing: AttrValue | undefined, value: AttrValue): AttrValue
   return existing ?? value;
 }
 
-function sortedAttrs(attrs: Attrs): Attrs | undefined {
+/** Attributes with their keys in the order the graph is written in; none when there are none. */
+export function sortedAttrs(attrs: Attrs): Attrs | undefined {
   const keys = Object.keys(attrs).sort(compare);
   if (keys.length === 0) return undefined;
   const sorted: Attrs = {};

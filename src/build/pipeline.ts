@@ -5,7 +5,8 @@ import { renderViews } from './views.ts';
 import { DEFAULT_REGISTRY, type KindRegistry } from '../kinds/registry.ts';
 import { PROFILES, DEFAULT_PROFILE } from '../profiles/index.ts';
 import { compileProfile, type ProfileData } from '../profiles/profile.ts';
-import { assemble } from './assemble/index.ts';
+import { assemble, type AssembleInput } from './assemble/index.ts';
+import { patchTextEdits, type Assembly } from './assemble/patch.ts';
 import { FactsCache, isRacy, type FileRecord } from './facts-cache.ts';
 import { computeLayout, layoutKey, placeFromPrevious, type Positions } from './layout.ts';
 import { collectFiles, DEFAULT_EXCLUDES, DEFAULT_MAX_BYTES, loadMarkdown, type CollectedFile, type LoadedText } from './collect.ts';
@@ -79,6 +80,11 @@ export interface BuildOptions {
    * (`isRacy`) excepted.
    */
   readSince?: { records: ReadonlyMap<string, FileRecord>; changed: readonly string[] };
+  /**
+   * The last build's assembly in this process (`BuildOutput.assembly`): documents edited only
+   * in their text patch it instead of assembling again (`patchTextEdits`).
+   */
+  previousAssembly?: Assembly;
   onStage?: (stage: string) => void;
 }
 
@@ -100,6 +106,8 @@ export interface BuildOutput {
    * build's `readSince`, and each document's content key (`FactsCache.key`).
    */
   fileRecords?: ReadonlyMap<string, FileRecord>;
+  /** What the next build in this process can start from (`BuildOptions.previousAssembly`). */
+  assembly: Assembly;
 }
 
 /**
@@ -217,9 +225,11 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       ...(git.commit && !options.ref ? { commit: git.commit } : {}),
     };
 
-    const assembled = await stage('assemble', () =>
-      assemble({ repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, excluded: collection.excluded, documents, profile, registry, ...(options.decisions ? { identityDecisions: options.decisions } : {}) }),
-    );
+    const input: AssembleInput = { repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, excluded: collection.excluded, documents, profile, registry, ...(options.decisions ? { identityDecisions: options.decisions } : {}) };
+    // The profile and registry are the process's own: the same objects from build to build.
+    const assemblyKey = JSON.stringify([repo, remoteSlug, input.files, [...collection.aliases], collection.excluded, options.decisions, profile.data]);
+    const patched = options.previousAssembly && (await stage('patch', () => patchTextEdits(options.previousAssembly!, documents, assemblyKey)));
+    const assembled = patched ?? (await stage('assemble', () => assemble(input)));
     // Layout and search index are independent: for a large repository both run in workers, the
     // index since the first document was extracted. Small ones are done in this thread.
     const layoutStarted = performance.now();
@@ -246,9 +256,9 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       const position = positions.get(node.id);
       if (position) node.position = position;
     }
-    return { documents, binaryWarnings, assembled, searchIndex, fileSet, fileRecords };
+    return { documents, binaryWarnings, assembled, searchIndex, fileSet, fileRecords, assembly: { key: assemblyKey, documents, assembled } };
   };
-  const { documents, binaryWarnings, assembled, searchIndex, fileSet, fileRecords } = await core().catch((error: unknown) => {
+  const { documents, binaryWarnings, assembled, searchIndex, fileSet, fileRecords, assembly } = await core().catch((error: unknown) => {
     // A failed build must not leave a worker thread holding the process open.
     layoutWorker?.dispose();
     startedIndexWorker?.dispose();
@@ -300,7 +310,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   if (withLayout && views && Object.keys(views).length > 0) {
     for (const [path, content] of await stage('views', () => renderViews(assembled.graph, views))) files.set(path, content);
   }
-  return { graph: assembled.graph, report, ...(searchIndex ? { searchIndex } : {}), files, timings, documents, ...(fileRecords ? { fileRecords } : {}) };
+  return { graph: assembled.graph, report, ...(searchIndex ? { searchIndex } : {}), files, timings, documents, ...(fileRecords ? { fileRecords } : {}), assembly };
 }
 
 /**

@@ -219,6 +219,43 @@ describe('a build in the process that made the last one (watch mode)', () => {
   });
 });
 
+describe('a build after another in the same process (watch mode), from its assembly', () => {
+  it('patches the last assembly for an edit of text only, assembles again for any other, and writes what a cold build writes', async () => {
+    const tree = join(scratch, 'patched');
+    cpSync(demo, tree, { recursive: true });
+    const build = (previous?: BuildOutput) => buildGraph({ repo: tree, threads: 1, layout: false, ...(previous ? { previousAssembly: previous.assembly } : {}) });
+    const cold = async (): Promise<Map<string, string>> => (await buildGraph({ repo: tree, threads: 1, layout: false })).files;
+    const page = join(tree, 'docs/process.md');
+    const original = readFileSync(page, 'utf8');
+    const summaryOf = (output: BuildOutput): unknown => output.graph.nodes.find((node) => node.id === 'doc:docs/process.md')?.attrs?.['summary'];
+    const first = await build();
+    // A word changed within a line: the summary and word count change, nothing moves.
+    expect(original).toContain('Open an issue.');
+    writeFileSync(page, original.replace('Open an issue.', 'Open a new issue.'));
+    const reworded = await build(first);
+    expect(reworded.timings['assemble']).toBeUndefined();
+    expect(summaryOf(reworded)).toContain('Open a new issue.');
+    expect(reworded.files).toEqual(await cold());
+    // A paragraph added after everything else: patched again, from the patched assembly.
+    writeFileSync(page, `${readFileSync(page, 'utf8')}\nA closing paragraph with a few more words.\n`);
+    const grown = await build(reworded);
+    expect(grown.timings['assemble']).toBeUndefined();
+    expect(grown.files).toEqual(await cold());
+    // A line added above the headings moves them and the link: assembled again.
+    writeFileSync(page, `\n${readFileSync(page, 'utf8')}`);
+    const moved = await build(grown);
+    expect(moved.timings['assemble']).toBeGreaterThanOrEqual(0);
+    expect(moved.files).toEqual(await cold());
+    // A link target changed on its line: assembled again, and the broken link is gone.
+    writeFileSync(page, readFileSync(page, 'utf8').replace('#nowhere', '#getting-started'));
+    const relinked = await build(moved);
+    expect(relinked.timings['assemble']).toBeGreaterThanOrEqual(0);
+    expect(relinked.files).toEqual(await cold());
+    expect(relinked.report.brokenLinks.some((link) => link.source === 'docs/process.md')).toBe(false);
+    expect(moved.report.brokenLinks.some((link) => link.source === 'docs/process.md')).toBe(true);
+  });
+});
+
 describe('a build in a new process (the records the cache kept)', () => {
   it('does not read again a file whose size, times and inode are those it had, unless it changed just before it was read', async () => {
     const tree = join(scratch, 'recorded');

@@ -1,9 +1,24 @@
 import { posix } from 'node:path';
-import type { BrokenLink } from '../../schema/graph.ts';
+import type { Attrs, BrokenLink } from '../../schema/graph.ts';
 import type { DocumentFacts } from '../facts.ts';
 import { folderIndex } from '../resolve/links.ts';
 import { byCodePoint } from '../text/order.ts';
 import { documentId, nodeFor, type AssemblyContext } from './context.ts';
+
+/**
+ * The facts of a document that only its own node's attributes show (`textAttrs`): nothing else
+ * the assembly makes reads them, so an edit that changes only these changes only those
+ * attributes (see `patch.ts`).
+ */
+export const TEXT_FACTS = ['words', 'summary', 'sections'] as const;
+
+/** The attributes `textAttrs` makes. */
+export const TEXT_ATTRS = ['words', 'summary'] as const;
+
+/** A document node's attributes made from its `TEXT_FACTS`. */
+export function textAttrs(doc: Pick<DocumentFacts, 'words' | 'summary'>): Attrs {
+  return { words: doc.words, ...(doc.summary ? { summary: doc.summary } : {}) };
+}
 
 /** Document nodes, their links (to documents, files and external sites) and the broken ones. */
 export function addDocuments(context: AssemblyContext, documents: readonly DocumentFacts[], languages: ReadonlyMap<string, string>): BrokenLink[] {
@@ -17,8 +32,7 @@ export function addDocuments(context: AssemblyContext, documents: readonly Docum
       attrs: {
         title: doc.title,
         headings: doc.headings.map((h) => h.text),
-        words: doc.words,
-        ...(doc.summary ? { summary: doc.summary } : {}),
+        ...textAttrs(doc),
         ...(doc.date ? { date: doc.date } : {}),
         ...(languages.get(doc.path) ? { lang: languages.get(doc.path)! } : {}),
       },
