@@ -6,7 +6,7 @@ import { DEFAULT_REGISTRY, type KindRegistry } from '../kinds/registry.ts';
 import { PROFILES, DEFAULT_PROFILE } from '../profiles/index.ts';
 import { compileProfile, type ProfileData } from '../profiles/profile.ts';
 import { assemble, type AssembleInput } from './assemble/index.ts';
-import { patchTextEdits, type Assembly } from './assemble/patch.ts';
+import { patchEdits, type Assembly } from './assemble/patch.ts';
 import { FactsCache, isRacy, type FileRecord } from './facts-cache.ts';
 import { computeLayout, layoutKey, placeFromPrevious, type Positions } from './layout.ts';
 import { collectFiles, DEFAULT_EXCLUDES, DEFAULT_MAX_BYTES, loadMarkdown, type CollectedFile, type LoadedText } from './collect.ts';
@@ -82,7 +82,8 @@ export interface BuildOptions {
   readSince?: { records: ReadonlyMap<string, FileRecord>; changed: readonly string[] };
   /**
    * The last build's assembly in this process (`BuildOutput.assembly`): documents edited only
-   * in their text patch it instead of assembling again (`patchTextEdits`).
+   * in their text and the lines things stand on patch it instead of assembling again
+   * (`patchEdits`).
    */
   previousAssembly?: Assembly;
   onStage?: (stage: string) => void;
@@ -228,7 +229,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     const input: AssembleInput = { repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, excluded: collection.excluded, documents, profile, registry, ...(options.decisions ? { identityDecisions: options.decisions } : {}) };
     // The profile and registry are the process's own: the same objects from build to build.
     const assemblyKey = JSON.stringify([repo, remoteSlug, input.files, [...collection.aliases], collection.excluded, options.decisions, profile.data]);
-    const patched = options.previousAssembly && (await stage('patch', () => patchTextEdits(options.previousAssembly!, documents, assemblyKey)));
+    const patched = options.previousAssembly && (await stage('patch', () => patchEdits(options.previousAssembly!, documents, assemblyKey)));
     const assembled = patched ?? (await stage('assemble', () => assemble(input)));
     // Layout and search index are independent: for a large repository both run in workers, the
     // index since the first document was extracted. Small ones are done in this thread.
