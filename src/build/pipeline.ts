@@ -227,9 +227,11 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
     };
 
     const input: AssembleInput = { repo, ...(remoteSlug ? { remoteSlug } : {}), files: [...fileSet], aliases: collection.aliases, excluded: collection.excluded, documents, profile, registry, ...(options.decisions ? { identityDecisions: options.decisions } : {}) };
-    // The profile and registry are the process's own: the same objects from build to build.
+    // What the assembly reads besides the documents; the registry is code, the same in every
+    // build of a process.
     const assemblyKey = JSON.stringify([repo, remoteSlug, input.files, [...collection.aliases], collection.excluded, options.decisions, profile.data]);
-    const patched = options.previousAssembly && (await stage('patch', () => patchEdits(options.previousAssembly!, documents, assemblyKey)));
+    const previousAssembly = options.previousAssembly;
+    const patched = previousAssembly && (await stage('patch', () => patchEdits(previousAssembly, documents, assemblyKey)));
     const assembled = patched ?? (await stage('assemble', () => assemble(input)));
     // Layout and search index are independent: for a large repository both run in workers, the
     // index since the first document was extracted. Small ones are done in this thread.
