@@ -86,4 +86,20 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('npm start watches the
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('shows an edit of prose, patched into the last graph, in the open page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`http://localhost:${port}/?node=${encodeURIComponent('doc:docs/process.md')}`);
+    const summary = page.getByTestId('detail-panel').locator('p.summary');
+    await until(async () => (await summary.textContent())?.includes('Open an issue.') || undefined, 'the summary as it was');
+    const rebuilds = log.match(/^rebuilt in .*$/gm)?.length ?? 0;
+    // A word changed and a line added above everything: the same things on other lines.
+    const file = join(repo, 'docs/process.md');
+    writeFileSync(file, `\n${readFileSync(file, 'utf8').replace('Open an issue.', 'Open a ticket.')}`);
+    await until(async () => (await summary.textContent())?.includes('Open a ticket.') || undefined, 'the new summary');
+    const rebuild = await until(() => log.match(/^rebuilt in .*$/gm)?.[rebuilds], 'the rebuild to be logged');
+    expect(rebuild).toMatch(/ patch \d+/);
+    expect(rebuild).not.toMatch(/ assemble \d+/);
+    await page.close();
+  }, 60_000);
 });
