@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -49,7 +49,11 @@ const threadArgs = values.threads ? ['--threads', values.threads] : [];
 const copy = mkdtempSync(join(tmpdir(), 'bench-build-repo-'));
 cpSync(repo, copy, { recursive: true });
 const cache = mkdtempSync(join(tmpdir(), 'bench-build-cache-'));
-const warmBuild = (): number => timed(command, [...graphArgs, '--repo', copy, '--out', out, '--quiet', '--cache', cache, ...threadArgs]);
+const statsFile = `${out}.stats.json`;
+const warmBuild = (): number => timed(command, [...graphArgs, '--repo', copy, '--out', out, '--quiet', '--cache', cache, '--stats', statsFile, ...threadArgs]);
+/** When the last build began parsing, in ms since its process started: what came before is start-up, listing and the cache. */
+const extractStartedAt = (): number => (JSON.parse(readFileSync(statsFile, 'utf8')) as { stageStartMs: Record<string, number> }).stageStartMs['extract']!;
+const beforeEdit: number[] = [];
 warmBuild();
 const someFile = join(copy, 'README.md');
 for (let run = 0; run < runs; run += 1) {
@@ -61,10 +65,12 @@ for (let run = 0; run < runs; run += 1) {
   warm.touched.push(warmBuild());
   appendFileSync(someFile, `\nA sentence added by the benchmark, run ${run}.\n`);
   warm.edited.push(warmBuild());
+  beforeEdit.push(extractStartedAt());
   writeFileSync(join(copy, `bench-added-${run}.md`), `# Added ${run}\n\nSee [the README](README.md).\n`);
   warm.added.push(warmBuild());
 }
 rmSync(out, { recursive: true, force: true });
+rmSync(statsFile, { force: true });
 rmSync(cache, { recursive: true, force: true });
 rmSync(copy, { recursive: true, force: true });
 const watch = values.watch === false ? undefined : await watchLatency(repo, Math.max(3, runs));
@@ -84,6 +90,7 @@ row('build without layout: --no-layout', buildWithoutLayout);
 row('warm cache, nothing changed', warm.unchanged);
 row('warm cache, one file touched', warm.touched);
 row('warm cache, one file edited', warm.edited);
+process.stdout.write(`${'  of which before parsing it (start, listing, cache)'.padEnd(52)}${format(median(beforeEdit)).padStart(10)}${format(Math.min(...beforeEdit)).padStart(10)}   ×${(median(beforeEdit) / median(baseline)).toFixed(3)}\n`);
 row('warm cache, one file added', warm.added);
 if (watch) {
   // Edits rebuilt by the process that holds the last build (watch mode): no start-up, no cache to read.
