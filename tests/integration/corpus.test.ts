@@ -138,10 +138,19 @@ describe.skipIf(!existsSync(corpus) && !process.env.CI)('build on the tag-securi
     const out = mkdtempSync(join(tmpdir(), 'corpus-cli-'));
     try {
       const { nodeOptions, script } = graphCommandArgs(join(import.meta.dirname, '../..'));
-      await promisify(execFile)(process.execPath, [...nodeOptions, ...script, '--repo', corpus, '--out', out, '--quiet']);
+      await promisify(execFile)(process.execPath, [...nodeOptions, ...script, '--repo', corpus, '--out', out, '--quiet', '--stats', `${out}.stats.json`]);
       for (const name of ['graph.json', 'search-index.json']) expect(readFileSync(join(out, name), 'utf8')).toBe(output.files.get(name));
+      // Each stage's time, and when it began since the process started (bench:build reads both).
+      const stats = JSON.parse(readFileSync(`${out}.stats.json`, 'utf8')) as { timeByStageMs: Record<string, number>; stageStartMs: Record<string, number> };
+      expect(Object.keys(stats.stageStartMs).slice(0, 4)).toEqual(['collect', 'load', 'extract', 'assemble']);
+      const { collect, load, extract, assemble } = stats.stageStartMs as Record<'collect' | 'load' | 'extract' | 'assemble', number>;
+      expect(collect).toBeGreaterThan(0);
+      // Each figure is rounded to a millisecond on its own.
+      expect(extract).toBeGreaterThanOrEqual(load + stats.timeByStageMs['load']! - 2);
+      expect(assemble).toBeGreaterThanOrEqual(extract + stats.timeByStageMs['extract']! - 2);
     } finally {
       rmSync(out, { recursive: true, force: true });
+      rmSync(`${out}.stats.json`, { force: true });
     }
   }, 120_000);
 });
