@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,52 +8,16 @@ import { extractSafely } from '../../src/build/extract-safely.ts';
 import { buildGraph, type BuildOutput } from '../../src/build/pipeline.ts';
 import { DEFAULT_REGISTRY } from '../../src/kinds/registry.ts';
 import { CNCF } from '../helpers/graph.ts';
+import { PATHOLOGICAL, writeHostileTree } from '../helpers/hostile-tree.ts';
 
 const run = promisify(execFile);
 
-/** Generated files whose parsing grows with the square of their size. */
-const PATHOLOGICAL: Record<string, string> = {
-  'deep-indented-list.md': `# Nested plans\n\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- step ${i}`).join('\n')}\n\n## Afterword\n\nDone.\n`,
-  'emphasis-run.md': `# Stars\n\n${'*a'.repeat(50_000)}\n`,
-  'bracket-run.md': `# Brackets\n\n${'[a]('.repeat(30_000)}\n`,
-  'many-nested-lines.md': `# Nested lines\n\n${`${'- '.repeat(64)}x\n`.repeat(200)}`,
-};
 const workspace = mkdtempSync(join(tmpdir(), 'hostile-'));
-const repo = join(workspace, 'repo');
-const outside = join(workspace, 'outside');
+let repo: string;
 let output: BuildOutput;
 
-function write(path: string, content: string | Uint8Array): void {
-  const full = join(repo, path);
-  mkdirSync(join(full, '..'), { recursive: true });
-  writeFileSync(full, content);
-}
-
 beforeAll(async () => {
-  mkdirSync(repo, { recursive: true });
-  mkdirSync(outside, { recursive: true });
-  writeFileSync(join(outside, 'secret.md'), '# Outside\n\nLead: Should Not Appear\n');
-  write('README.md', '# Hostile\n\nSee [spaces](docs/with%20spaces.md), [hash](docs/a%23b.md), [accents](docs/%C3%A9t%C3%A9.md), [percent](docs/100%25.md), [through a link](docs-alias/a%23b.md).\n');
-  write('bad-yaml.md', '---\ntitle: [unclosed\n---\n# Still a document\n');
-  write('invalid-utf8.md', Buffer.concat([Buffer.from('# Broken bytes\n\ntext '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' more\n')]));
-  write('binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]));
-  write('empty.md', '');
-  write('huge.md', `# Huge\n\n${'lorem ipsum dolor sit amet '.repeat(800_000)}\n`);
-  write('deep-quotes.md', `${'>'.repeat(5000)} deep\n`);
-  // `- - - … item` opens a list inside a list at every dash: 3000 levels on one line.
-  write('deep-lists.md', `${'- '.repeat(3000)}deepest item\n`);
-  // Shapes whose parsing grows with the square of their size (see src/build/extract/pathology.ts).
-  for (const [name, text] of Object.entries(PATHOLOGICAL)) write(name, text);
-  write('long-line.md', `# Long line\n\n${'word '.repeat(200_000)}\n`);
-  write('docs/with spaces.md', '# Spaces\n');
-  write('docs/a#b.md', '# Hash\n');
-  write('docs/été.md', '# Accents\n');
-  write('docs/100%.md', '# Percent\n');
-  write('xss.md', '# <script>alert(1)</script> title\n\n| Project | Leads |\n|---|---|\n| <img src=x onerror=alert(1)> | Evil Person |\n\n[click](javascript:alert(1))\n');
-  symlinkSync(outside, join(repo, 'escape'));
-  symlinkSync(join(outside, 'secret.md'), join(repo, 'secret-link.md'));
-  symlinkSync(repo, join(repo, 'loop'));
-  symlinkSync(join(repo, 'docs'), join(repo, 'docs-alias'));
+  repo = writeHostileTree(workspace).repo;
   output = await buildGraph({ repo, threads: 2, maxBytes: 4 * 1024 * 1024 });
 });
 
