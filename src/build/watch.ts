@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { watchFolders } from './folder-watch.ts';
 import type { BuildOutput } from './pipeline.ts';
 
 export interface WatchCallbacks {
@@ -16,6 +16,8 @@ export interface WatchCallbacks {
 }
 
 export interface Watcher {
+  /** Settles once changes are seen (the tree's first reading is done). */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -100,19 +102,23 @@ export function watchRepository(
     }, debounceMs);
   };
 
-  const watcher: FSWatcher = watch(repo, { recursive: true }, (_event, name) => {
-    const path = name?.toString().replace(/\\/g, '/');
-    if (!path || IGNORED.test(path) || closed) return;
-    pending.add(path);
-    schedule();
-  });
+  const folders = watchFolders(
+    repo,
+    (path) => IGNORED.test(path),
+    (path) => {
+      if (closed) return;
+      pending.add(path);
+      schedule();
+    },
+  );
 
   return {
+    ready: folders.ready,
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
       if (idleTimer) clearTimeout(idleTimer);
-      watcher.close();
+      folders.close();
     },
   };
 }

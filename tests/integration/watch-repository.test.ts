@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,5 +49,77 @@ describe('watching a repository', () => {
     writeFileSync(join(scratch, 'c.md'), '# C\n');
     await until(() => calls.length === 3);
     expect(calls[2]).toEqual(['c.md']);
+  });
+
+  it('keeps seeing a file after it was replaced by a rename (an editor’s atomic save, a checkout)', async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'watch-'));
+    mkdirSync(join(scratch, 'docs'));
+    const page = join(scratch, 'docs/page.md');
+    writeFileSync(page, '# Page\n');
+    const calls: string[][] = [];
+    const output = {} as BuildOutput;
+    watcher = watchRepository(
+      scratch,
+      {
+        build: async (_previous, changed) => {
+          calls.push([...changed]);
+          return output;
+        },
+        onBuilt: () => undefined,
+        onError: (error) => {
+          throw error;
+        },
+      },
+      { debounceMs: 20 },
+    );
+    await watcher.ready;
+    // Saved as a new file renamed over the old one: the path stays, the file is another.
+    writeFileSync(join(scratch, 'docs/.page.md.tmp'), '# Page\n\nSaved atomically.\n');
+    renameSync(join(scratch, 'docs/.page.md.tmp'), page);
+    await until(() => calls.some((changed) => changed.includes('docs/page.md')));
+    const seen = calls.length;
+    // Then edited in place, at once and later: still watched.
+    appendFileSync(page, 'Appended after.\n');
+    await until(() => calls.length > seen);
+    expect(calls.at(-1)).toEqual(['docs/page.md']);
+    const again = calls.length;
+    appendFileSync(page, 'And again.\n');
+    await until(() => calls.length > again);
+    expect(calls.at(-1)).toEqual(['docs/page.md']);
+  });
+
+  it('watches folders made after it started, with what they hold, and lets go of folders removed', async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'watch-'));
+    const calls: string[][] = [];
+    const output = {} as BuildOutput;
+    watcher = watchRepository(
+      scratch,
+      {
+        build: async (_previous, changed) => {
+          calls.push([...changed]);
+          return output;
+        },
+        onBuilt: () => undefined,
+        onError: (error) => {
+          throw error;
+        },
+      },
+      { debounceMs: 20 },
+    );
+    await watcher.ready;
+    // A folder with a file in it at once (a checkout, a move): both named.
+    mkdirSync(join(scratch, 'guides/deep'), { recursive: true });
+    writeFileSync(join(scratch, 'guides/deep/new.md'), '# New\n');
+    await until(() => calls.flat().includes('guides/deep/new.md'));
+    // Wait until the new folders are watched: a later edit in them is seen on its own.
+    const before = calls.length;
+    await new Promise((done) => setTimeout(done, 100));
+    appendFileSync(join(scratch, 'guides/deep/new.md'), 'More.\n');
+    await until(() => calls.length > before && calls.at(-1)!.includes('guides/deep/new.md'));
+    // Removed: named, and nothing breaks; what is made after is still seen.
+    rmSync(join(scratch, 'guides'), { recursive: true });
+    await until(() => calls.at(-1)!.includes('guides'));
+    writeFileSync(join(scratch, 'after.md'), '# After\n');
+    await until(() => calls.at(-1)!.includes('after.md'));
   });
 });
