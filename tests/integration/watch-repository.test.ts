@@ -19,25 +19,31 @@ async function until(condition: () => boolean): Promise<void> {
   }
 }
 
+/** Watches `dir` with builds that record the paths they are handed; with `failFirst`, the first build fails. */
+function watchRecording(dir: string, failFirst = false): { calls: string[][]; errors: unknown[]; ready: Promise<void> } {
+  const calls: string[][] = [];
+  const errors: unknown[] = [];
+  const started = watchRepository(
+    dir,
+    {
+      build: async (_previous, changed) => {
+        calls.push([...changed]);
+        if (failFirst && calls.length === 1) throw new Error('a file that does not parse');
+        return {} as BuildOutput;
+      },
+      onBuilt: () => undefined,
+      onError: (error) => errors.push(error),
+    },
+    { debounceMs: 20 },
+  );
+  watcher = started;
+  return { calls, errors, ready: started.ready };
+}
+
 describe('watching a repository', () => {
   it('hands each build every path changed since the last good one, a failed build’s included', async () => {
     scratch = mkdtempSync(join(tmpdir(), 'watch-'));
-    const calls: string[][] = [];
-    const errors: unknown[] = [];
-    const output = {} as BuildOutput;
-    watcher = watchRepository(
-      scratch,
-      {
-        build: async (_previous, changed) => {
-          calls.push([...changed]);
-          if (calls.length === 1) throw new Error('a file that does not parse');
-          return output;
-        },
-        onBuilt: () => undefined,
-        onError: (error) => errors.push(error),
-      },
-      { debounceMs: 20 },
-    );
+    const { calls, errors } = watchRecording(scratch, true);
     writeFileSync(join(scratch, 'a.md'), '# A\n');
     await until(() => calls.length === 1);
     expect(calls[0]).toEqual(['a.md']);
@@ -56,23 +62,8 @@ describe('watching a repository', () => {
     mkdirSync(join(scratch, 'docs'));
     const page = join(scratch, 'docs/page.md');
     writeFileSync(page, '# Page\n');
-    const calls: string[][] = [];
-    const output = {} as BuildOutput;
-    watcher = watchRepository(
-      scratch,
-      {
-        build: async (_previous, changed) => {
-          calls.push([...changed]);
-          return output;
-        },
-        onBuilt: () => undefined,
-        onError: (error) => {
-          throw error;
-        },
-      },
-      { debounceMs: 20 },
-    );
-    await watcher.ready;
+    const { calls, errors, ready } = watchRecording(scratch);
+    await ready;
     // Saved as a new file renamed over the old one: the path stays, the file is another.
     writeFileSync(join(scratch, 'docs/.page.md.tmp'), '# Page\n\nSaved atomically.\n');
     renameSync(join(scratch, 'docs/.page.md.tmp'), page);
@@ -86,27 +77,13 @@ describe('watching a repository', () => {
     appendFileSync(page, 'And again.\n');
     await until(() => calls.length > again);
     expect(calls.at(-1)).toEqual(['docs/page.md']);
+    expect(errors).toEqual([]);
   });
 
   it('watches folders made after it started, with what they hold, and lets go of folders removed', async () => {
     scratch = mkdtempSync(join(tmpdir(), 'watch-'));
-    const calls: string[][] = [];
-    const output = {} as BuildOutput;
-    watcher = watchRepository(
-      scratch,
-      {
-        build: async (_previous, changed) => {
-          calls.push([...changed]);
-          return output;
-        },
-        onBuilt: () => undefined,
-        onError: (error) => {
-          throw error;
-        },
-      },
-      { debounceMs: 20 },
-    );
-    await watcher.ready;
+    const { calls, errors, ready } = watchRecording(scratch);
+    await ready;
     // A folder with a file in it at once (a checkout, a move): both named.
     mkdirSync(join(scratch, 'guides/deep'), { recursive: true });
     writeFileSync(join(scratch, 'guides/deep/new.md'), '# New\n');
@@ -121,5 +98,6 @@ describe('watching a repository', () => {
     await until(() => calls.at(-1)!.includes('guides'));
     writeFileSync(join(scratch, 'after.md'), '# After\n');
     await until(() => calls.at(-1)!.includes('after.md'));
+    expect(errors).toEqual([]);
   });
 });
