@@ -132,9 +132,9 @@ export class FactsCache implements ShardStore {
   private readonly shardDigests: Map<string, string>;
   /** Keys whose shard file this process read or wrote, sound: not written again. */
   private readonly shardsOnDisk = new Set<string>();
-  /** Each markdown file as the last build read it, by path, and that record's body as on disk. */
+  /** Each markdown file as the last build read it, by path, and the records as on disk. */
   private records: ReadonlyMap<string, FileRecord> | undefined;
-  private savedRecords: string | undefined;
+  private savedRecords: ReadonlyMap<string, FileRecord> | undefined;
   /** Segment files by segment, as on disk. */
   private readonly segments: Map<string, Segment>;
 
@@ -145,11 +145,11 @@ export class FactsCache implements ShardStore {
     segments: ReadonlyMap<string, Segment>,
     storedLayout: unknown,
     storedShards: unknown,
-    storedRecords: { records: Map<string, FileRecord>; body: string } | undefined,
+    storedRecords: ReadonlyMap<string, FileRecord> | undefined,
   ) {
     this.segments = new Map(segments);
-    this.records = storedRecords?.records;
-    this.savedRecords = storedRecords?.body;
+    this.records = storedRecords;
+    this.savedRecords = storedRecords;
     this.shardDigests = new Map(isObject(storedShards) ? Object.entries(storedShards).filter((entry): entry is [string, string] => /^[0-9a-f]{64}$/.test(entry[0]) && typeof entry[1] === 'string') : []);
     if (isObject(storedLayout) && typeof storedLayout['key'] === 'string' && Array.isArray(storedLayout['positions'])) {
       const positions = storedLayout['positions'].filter(
@@ -187,28 +187,20 @@ export class FactsCache implements ShardStore {
     const segments = new Map<string, Segment>();
     let layout: unknown;
     let shards: unknown;
-    try {
-      const text = await readFile(file, 'utf8');
-      const headerEnd = text.indexOf('\n');
-      const header: unknown = JSON.parse(text.slice(0, headerEnd));
-      // One digest over the body: hashing its text once costs a fraction of hashing each entry again.
-      if (headerEnd > 0 && isObject(header) && header['version'] === fullVersion && header['digest'] === sha256(text.slice(headerEnd + 1))) {
-        const body: unknown = JSON.parse(text.slice(headerEnd + 1));
-        if (isObject(body) && isObject(body['segments'])) {
-          layout = body['layout'];
-          shards = body['shards'];
-          const folder = segmentFolderOf(file);
-          const read = await Promise.all(Object.entries(body['segments']).map(async ([segment, digest]) => [segment, typeof digest === 'string' ? await readSegment(folder, digest) : undefined] as const));
-          // A damaged segment leaves out only its own facts: they are made again and it is written anew.
-          for (const [segment, stored] of read) {
-            if (!stored) continue;
-            for (const [key, facts] of stored.entries) if (segmentOf(key) === segment) entries.set(key, facts);
-            segments.set(segment, { digest: stored.digest, keys: new Set(stored.entries.map(([key]) => key)) });
-          }
-        }
+    const body = await readVersioned(file, fullVersion);
+    if (isObject(body) && isObject(body['segments'])) {
+      layout = body['layout'];
+      shards = body['shards'];
+      const folder = segmentFolderOf(file);
+      const read = await Promise.all(Object.entries(body['segments']).map(async ([segment, digest]) => [segment, digest, typeof digest === 'string' ? await readMatching(join(folder, `${digest}.json`), digest) : undefined] as const));
+      // A damaged segment leaves out only its own facts: they are made again and it is written anew.
+      for (const [segment, digest, text] of read) {
+        const stored = text === undefined ? undefined : parseJson(text);
+        if (typeof digest !== 'string' || !isObject(stored)) continue;
+        const keys = Object.keys(stored).filter((key) => segmentOf(key) === segment);
+        for (const key of keys) entries.set(key, stored[key]);
+        segments.set(segment, { digest, keys: new Set(keys) });
       }
-    } catch {
-      // Missing, unreadable or corrupt: start empty.
     }
     return new FactsCache(file, fullVersion, entries, segments, layout, shards, await records);
   }
@@ -261,15 +253,10 @@ export class FactsCache implements ShardStore {
     const own = this.keptShards.get(key) ?? this.usedShards.get(key);
     if (own) return own;
     const digest = this.shardDigests.get(key);
-    if (!digest) return undefined;
-    try {
-      const text = await readFile(join(this.shardFolder, `${key}.json`), 'utf8');
-      if (sha256(text) !== digest) return undefined;
-      this.shardsOnDisk.add(key);
-      return { text, digest };
-    } catch {
-      return undefined;
-    }
+    const text = digest ? await readMatching(join(this.shardFolder, `${key}.json`), digest) : undefined;
+    if (!digest || text === undefined) return undefined;
+    this.shardsOnDisk.add(key);
+    return { text, digest };
   }
 
   setShard(key: string, shard: StoredShard): void {
@@ -310,11 +297,11 @@ export class FactsCache implements ShardStore {
   }
 
   private async saveRecords(): Promise<void> {
-    if (!this.records) return;
-    const body = JSON.stringify(Object.fromEntries([...this.records].sort(([a], [b]) => byCodePoint(a, b))));
-    if (body === this.savedRecords) return;
-    await writeAtomically(recordsFileOf(this.file), `${JSON.stringify({ version: this.version, digest: sha256(body) })}\n${body}`);
-    this.savedRecords = body;
+    if (!this.records || this.records === this.savedRecords) return;
+    const body = serialiseRecords(this.records);
+    if (this.savedRecords && body === serialiseRecords(this.savedRecords)) return;
+    await writeVersioned(recordsFileOf(this.file), this.version, body);
+    this.savedRecords = this.records;
   }
 
   private async saveFacts(): Promise<void> {
@@ -327,7 +314,7 @@ export class FactsCache implements ShardStore {
     }
     const segments = await this.saveSegments();
     const body = JSON.stringify({ segments, ...(this.layout ? { layout: this.layout } : {}), shards });
-    await writeAtomically(this.file, `${JSON.stringify({ version: this.version, digest: sha256(body) })}\n${body}`);
+    await writeVersioned(this.file, this.version, body);
     this.shardDigests.clear();
     for (const [key, digest] of Object.entries(shards)) this.shardDigests.set(key, digest);
     this.saved = { facts: new Set(this.used.keys()), layoutKey: this.layout?.key };
@@ -376,44 +363,58 @@ export class FactsCache implements ShardStore {
 
 const segmentFolderOf = (factsFile: string): string => factsFile.replace(/\.json$/, '.segments');
 
-/** A segment file's entries, if the file is there and matches the digest that names it. */
-async function readSegment(folder: string, digest: string): Promise<{ digest: string; entries: Array<[string, unknown]> } | undefined> {
-  if (!/^[0-9a-f]{64}$/.test(digest)) return undefined;
+const parseJson = (text: string): unknown => {
   try {
-    const text = await readFile(join(folder, `${digest}.json`), 'utf8');
-    if (sha256(text) !== digest) return undefined;
-    const parsed: unknown = JSON.parse(text);
-    return isObject(parsed) ? { digest, entries: Object.entries(parsed) } : undefined;
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** A file's text, if it is there and its sha256 is `digest` (what a name or a main file said of it). */
+async function readMatching(path: string, digest: string): Promise<string | undefined> {
+  try {
+    const text = await readFile(path, 'utf8');
+    return sha256(text) === digest ? text : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Written beside the file and renamed over it: a crash leaves the previous file. */
-async function writeAtomically(file: string, text: string): Promise<void> {
+/**
+ * Writes `body` under a header line naming the version that made it and the body's digest,
+ * beside the file and renamed over it: a crash leaves the previous file. One digest over the
+ * body: hashing its text once costs a fraction of checking each entry again.
+ */
+async function writeVersioned(file: string, version: string, body: string): Promise<void> {
   const staging = `${file}.${process.pid}.tmp`;
-  await writeFile(staging, text);
+  await writeFile(staging, `${JSON.stringify({ version, digest: sha256(body) })}\n${body}`);
   await rename(staging, file);
+}
+
+/** The parsed body of a file `writeVersioned` wrote for `version`, if it matches its digest; else undefined (missing, damaged, another version). */
+async function readVersioned(file: string, version: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const headerEnd = text.indexOf('\n');
+  const header = headerEnd > 0 ? parseJson(text.slice(0, headerEnd)) : undefined;
+  const body = text.slice(headerEnd + 1);
+  return isObject(header) && header['version'] === version && header['digest'] === sha256(body) ? parseJson(body) : undefined;
 }
 
 /** The file records (`FileRecord`) live beside the facts, in a file of their own: they change on every edit, the facts seldom. */
 const recordsFileOf = (factsFile: string): string => factsFile.replace(/facts-([0-9a-f]+)\.json$/, 'files-$1.json');
 
+const serialiseRecords = (records: ReadonlyMap<string, FileRecord>): string => JSON.stringify(Object.fromEntries([...records].sort(([a], [b]) => byCodePoint(a, b))));
+
 /** The records in `file` if it is of this version and matches its digest, every record well shaped; else none. */
-async function readRecords(file: string, version: string): Promise<{ records: Map<string, FileRecord>; body: string } | undefined> {
-  try {
-    const text = await readFile(file, 'utf8');
-    const headerEnd = text.indexOf('\n');
-    const header: unknown = JSON.parse(text.slice(0, headerEnd));
-    const body = text.slice(headerEnd + 1);
-    if (headerEnd <= 0 || !isObject(header) || header['version'] !== version || header['digest'] !== sha256(body)) return undefined;
-    const parsed: unknown = JSON.parse(body);
-    if (!isObject(parsed)) return undefined;
-    const records = Object.entries(parsed);
-    if (!records.every(([, record]) => looksLikeRecord(record))) return undefined;
-    return { records: new Map(records as Array<[string, FileRecord]>), body };
-  } catch {
-    // Missing, unreadable or corrupt: every file is read.
-    return undefined;
-  }
+async function readRecords(file: string, version: string): Promise<Map<string, FileRecord> | undefined> {
+  const body = await readVersioned(file, version);
+  if (!isObject(body)) return undefined;
+  const records = Object.entries(body);
+  return records.every(([, record]) => looksLikeRecord(record)) ? new Map(records as Array<[string, FileRecord]>) : undefined;
 }
