@@ -37,8 +37,8 @@ export async function startWatching(session: WatchSession): Promise<Watcher> {
       searchIndex: false,
       onStage: () => undefined,
       ...(previous ? { previousPositions: positionsOf(previous.graph), previousAssembly: previous.assembly } : {}),
-      // Files the watcher did not name, and whose size and time are the same, are not read again.
-      ...(previous?.fileRecords ? { readSince: { records: previous.fileRecords, changed } } : {}),
+      // Files the watcher did not name, and whose size and times are the same, are not read again.
+      ...(previous ? { changedSince: changed } : {}),
     });
   };
   let lastChanged: readonly string[] = [];

@@ -72,14 +72,14 @@ export interface BuildOptions {
   /** Layout and search index in worker threads; by default from 100 markdown files up. */
   stageWorkers?: boolean;
   /**
-   * What the last build in this process read (`BuildOutput.fileRecords`) and the paths changed
-   * since, as a watcher names them (files or folders): a markdown file neither named nor changed
-   * in size, times or inode, whose facts the cache holds, is not read or hashed again. Both
-   * signals would have to miss a change for it to go unseen. Only with a facts cache. Without
-   * it, the records the cache kept are used, those of files changed just before they were read
-   * (`isRacy`) excepted.
+   * The paths changed since the last build of this cache, as a watcher names them (files or
+   * folders). With a facts cache, a markdown file whose record there (`FactsCache.fileRecords`)
+   * still holds in size, times and inode, and whose facts it has, is not read or hashed again:
+   * without this list, unless the record is racy (`isRacy`); with it, unless the file is named,
+   * the watcher's word standing in for the granule of the file system's times. Both signals
+   * would have to miss a change for it to go unseen.
    */
-  readSince?: { records: ReadonlyMap<string, FileRecord>; changed: readonly string[] };
+  changedSince?: readonly string[];
   /**
    * The last build's assembly in this process (`BuildOutput.assembly`): documents edited only
    * in their text and the lines things stand on patch it instead of assembling again
@@ -103,8 +103,8 @@ export interface BuildOutput {
   /** Every document's facts, in input order: what a search index is made from later (watch mode). */
   documents: readonly DocumentFacts[];
   /**
-   * Each markdown file as it was read, by path, when the build used a cache: for the next
-   * build's `readSince`, and each document's content key (`FactsCache.key`).
+   * Each markdown file as it was read, by path, when the build used a cache (also kept in it,
+   * for the next build): each document's content key (`FactsCache.key`).
    */
   fileRecords?: ReadonlyMap<string, FileRecord>;
   /** What the next build in this process can start from (`BuildOptions.previousAssembly`). */
@@ -152,8 +152,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const cache = registry === DEFAULT_REGISTRY ? (options.factsCache ?? ownCache) : undefined;
   const core = async () => {
-    const kept = cache?.fileRecords;
-    const sameAsRead = cache && options.readSince ? unchangedSince(options.readSince, cache) : cache && kept ? unchangedSince({ records: kept }, cache) : () => undefined;
+    const sameAsRead = cache ? unchangedSince(cache, options.changedSince) : () => undefined;
     const loaded: Array<Loaded> = await stage('load', () =>
       Promise.all(markdownFiles.map(async (file) => sameAsRead(file) ?? { file, ...(await loadMarkdown(options.repo, file, maxBytes)) })),
     );
@@ -317,24 +316,24 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
 }
 
 /**
- * A markdown file as loaded; one not read again (`readSince`) carries its content key, cached
+ * A markdown file as loaded; one not read again (`unchangedSince`) carries its content key, cached
  * facts and when it was read.
  */
 type Loaded = { file: CollectedFile; contentKey?: string; facts?: DocumentFacts; readAt?: number } & LoadedText;
 
 /**
- * For `readSince`: a file's load as an earlier build made it, if the file is the same (see
- * `BuildOptions.readSince`) and the cache holds its facts; else undefined, and it is read.
- * Without a watcher's list of changes, a racy record (`isRacy`) is not trusted.
+ * A file's load as an earlier build made it, if the cache's record of it still holds (see
+ * `BuildOptions.changedSince`) and the cache holds its facts; else undefined, and it is read.
  */
-function unchangedSince(since: { records: ReadonlyMap<string, FileRecord>; changed?: readonly string[] }, cache: FactsCache): (file: CollectedFile) => Loaded | undefined {
-  const changed = new Set(since.changed);
+function unchangedSince(cache: FactsCache, changedSince: readonly string[] | undefined): (file: CollectedFile) => Loaded | undefined {
+  const records = cache.fileRecords;
+  const changed = new Set(changedSince);
   // The path itself or a folder it is in.
   const named = (path: string): boolean => path.split('/').some((_, depth, parts) => changed.has(parts.slice(0, depth + 1).join('/')));
   return (file) => {
-    const record = since.records.get(file.path);
+    const record = records?.get(file.path);
     if (!record || record.size !== file.size || record.mtimeMs !== file.mtimeMs || record.ctimeMs !== file.ctimeMs || record.ino !== file.ino) return undefined;
-    if (since.changed ? named(file.path) : isRacy(record)) return undefined;
+    if (changedSince ? named(file.path) : isRacy(record)) return undefined;
     const same = { file, text: '', warnings: record.warnings, readAt: record.readAt };
     if (record.binary) return { ...same, binary: true };
     const facts = record.contentKey ? cache.get(file.path, record.contentKey) : undefined;

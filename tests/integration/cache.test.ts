@@ -193,11 +193,11 @@ describe('a build in the process that made the last one (watch mode)', () => {
     let last = await build();
     expect(last.fileRecords?.get('docs/process.md')?.contentKey).toMatch(/^[0-9a-f]{64}$/);
     // Not named and the same: its record is carried over, not read again (when it was read says so).
-    const unnamed = await build({ readSince: { records: last.fileRecords!, changed: [] } });
+    const unnamed = await build({ changedSince: [] });
     expect(readAt(unnamed)).toBe(readAt(last));
     // Named by the watcher, as a file or by its folder: read again.
     for (const changed of [['docs/process.md'], ['docs']]) {
-      const named = await build({ readSince: { records: last.fileRecords!, changed } });
+      const named = await build({ changedSince: changed });
       expect(readAt(named)).toBeGreaterThan(readAt(last)!);
     }
     // Not named, the same length and modification time put back, but its change time moved
@@ -207,13 +207,13 @@ describe('a build in the process that made the last one (watch mode)', () => {
     last = await build();
     writeFileSync(process, original.replace('Process', 'Proce55'));
     utimesSync(process, mtime, mtime);
-    const restored = await build({ readSince: { records: last.fileRecords!, changed: [] } });
+    const restored = await build({ changedSince: [] });
     expect(restored.files.get('graph.json')).toContain('Proce55');
     expect(restored.files.get('graph.json')).toBe(await cold());
     // Not named, but its size changed: read again.
     writeFileSync(process, original.replace('Process', 'Proce55, grown'));
     utimesSync(process, mtime, mtime);
-    const grown = await build({ readSince: { records: restored.fileRecords!, changed: [] } });
+    const grown = await build({ changedSince: [] });
     expect(grown.files.get('graph.json')).toContain('Proce55, grown');
     expect(grown.files.get('graph.json')).toBe(await cold());
   });
