@@ -87,30 +87,32 @@ const format = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const pairedRatio = (times: number[]): number => median(times.map((time, run) => time / baseline[run]!));
 process.stdout.write(`repo: ${repo}, ${runs} cold runs each, alternating\n`);
 process.stdout.write(`${'what'.padEnd(52)}${'median'.padStart(10)}${'min'.padStart(10)}   vs baseline (medians)   (run by run)\n`);
-process.stdout.write(`${'baseline: remark-parse + remark-gfm, every file once'.padEnd(52)}${format(median(baseline)).padStart(10)}${format(Math.min(...baseline)).padStart(10)}\n`);
-const row = (label: string, times: number[]): void => {
-  const ratios = `×${(median(times) / median(baseline)).toFixed(2)}`.padEnd(24);
-  process.stdout.write(`${label.padEnd(52)}${format(median(times)).padStart(10)}${format(Math.min(...times)).padStart(10)}   ${ratios}×${pairedRatio(times).toFixed(2)}\n`);
+/** One line of the table: the label, median and minimum of `times`, then `after`. */
+const line = (label: string, times: readonly number[], after = ''): void => {
+  process.stdout.write(`${label.padEnd(52)}${format(median(times)).padStart(10)}${format(Math.min(...times)).padStart(10)}${after ? `   ${after}` : ''}\n`);
 };
+const ratio = (times: readonly number[], digits: number): string => `×${(median(times) / median(baseline)).toFixed(digits)}`;
+// A fresh process each: the ratio of medians, then the median of each run's ratio to its baseline run.
+const row = (label: string, times: number[]): void => line(label, times, `${ratio(times, 2).padEnd(24)}×${pairedRatio(times).toFixed(2)}`);
+// Not paired with a baseline run: the ratio of medians, and every figure.
+const listed = (label: string, times: readonly number[]): void => line(label, times, `${ratio(times, 3)}   (${times.map((ms) => ms.toFixed(0)).join(', ')} ms)`);
+line('baseline: remark-parse + remark-gfm, every file once', baseline);
 row('build: npm run graph (cold, --no-cache)', build);
 row('build without layout: --no-layout', buildWithoutLayout);
 row('warm cache, nothing changed', warm.unchanged);
 row('warm cache, one file touched', warm.touched);
 row('warm cache, one file edited', warm.edited);
-process.stdout.write(`${'  of which before parsing it (start, listing, cache)'.padEnd(52)}${format(median(beforeEdit)).padStart(10)}${format(Math.min(...beforeEdit)).padStart(10)}   ×${(median(beforeEdit) / median(baseline)).toFixed(3)}\n`);
+listed('  of which before parsing it (start, listing, cache)', beforeEdit);
 row('warm cache, one file added', warm.added);
-process.stdout.write(`${'hostile tree of the tests (cold, --no-cache)'.padEnd(52)}${format(median(hostile)).padStart(10)}${format(Math.min(...hostile)).padStart(10)}   target ≤ 5 s\n`);
+line('hostile tree of the tests (cold, --no-cache)', hostile, 'target ≤ 5 s');
 if (watch) {
   // Edits rebuilt by the process that holds the last build (watch mode): no start-up, no cache to read.
-  const inProcess = (label: string, times: number[]): void => {
-    process.stdout.write(`${label.padEnd(52)}${format(median(times)).padStart(10)}${format(Math.min(...times)).padStart(10)}   ×${(median(times) / median(baseline)).toFixed(3)}   (${times.map((ms) => ms.toFixed(0)).join(', ')} ms)\n`);
-  };
   for (const [kind, times] of [['text only (a sentence appended)', watch.text], ['lines moved (a line inserted on top)', watch.lines]] as const) {
     process.stdout.write(`watch, one file edited, ${kind}:\n`);
-    inProcess('  graph and report rebuilt', times.rebuild);
-    inProcess('  then its search index, once saves pause', times.searchIndex);
-    inProcess('  save to new data in the page (Chromium)', times.total);
-    process.stdout.write(`${'    of which in the page (announced to loaded)'.padEnd(52)}${format(median(times.inPage)).padStart(10)}\n`);
+    listed('  graph and report rebuilt', times.rebuild);
+    listed('  then its search index, once saves pause', times.searchIndex);
+    listed('  save to new data in the page (Chromium)', times.total);
+    line('    of which in the page (announced to loaded)', times.inPage);
   }
 }
 process.stdout.write(`runs (baseline / build / --no-layout): ${baseline.map((time, run) => [time, build[run]!, buildWithoutLayout[run]!].map((ms) => (ms / 1000).toFixed(2)).join(' / ')).join(', ')}\n`);

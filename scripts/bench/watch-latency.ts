@@ -16,8 +16,8 @@ export interface WatchTimes {
  * Save-to-page latency of `npm start` in headless Chromium: the time from editing a file of a
  * copy of the repository to the open page holding the new build (its data version goes up).
  * Edits alternate between two kinds: `text`, a sentence appended after everything else (only
- * text changes, and the last assembly is patched), and `lines`, a line inserted at the top
- * (every heading and link moves down a line, and the graph is assembled again). For each kind,
+ * text changes), and `lines`, a line inserted at the top (every heading and link moves down a
+ * line). Both are patched into the last graph rather than assembled again. For each kind,
  * returns each edit's milliseconds, the part of them spent in the page (from the server's
  * announcement reaching it to the new build loaded: the app's performance marks), and what the
  * server's log says of each edit: the rebuild of graph and report, in the process that holds

@@ -41,9 +41,9 @@ export function layoutKey(graph: GraphDocument): string {
 /**
  * Positions for every node, computed at build time so the browser paints the whole graph
  * without running a layout. Documents and entities (the core) get ForceAtlas2 with Barnes-Hut
- * approximation, then overlap removal (or, for large graphs, a spread); external sites, files and leaves (nodes with a single
- * neighbour), more than half the nodes, sit in a ring around the first node they are joined
- * to, which costs nothing and keeps the force layout small. Starting positions come from a
+ * approximation, then overlap removal (or, for large graphs, a spread); external sites, files
+ * and leaves (nodes with a single neighbour), more than half the nodes, sit in rings around the
+ * first node they are joined to, which costs nothing and keeps the force layout small. Starting positions come from a
  * seeded generator, so the same graph always gets the same positions.
  */
 export async function computeLayout(graph: GraphDocument): Promise<Positions> {
