@@ -89,7 +89,6 @@ export interface BuildOptions {
   onStage?: (stage: string) => void;
 }
 
-
 export interface BuildOutput {
   graph: GraphDocument;
   report: BuildReport;
