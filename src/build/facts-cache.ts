@@ -7,10 +7,10 @@ import type { ProfileData } from '../profiles/profile.ts';
 import type { Warning } from '../schema/graph.ts';
 import type { DocumentFacts } from './facts.ts';
 import { byCodePoint } from './text/order.ts';
-import type { ShardStore, StoredShard } from './search-index.ts';
+import type { ShardGroup, ShardStore, StoredShard } from './search-index.ts';
 
 /** Bumped when the cache file's own layout changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -100,6 +100,12 @@ function looksLikeRecord(value: unknown): value is FileRecord {
   return numbers && warnings && key && typeof value['binary'] === 'boolean';
 }
 
+/** A shard's record in the main file: its digest and its groups of entries (`ShardGroup`). */
+function looksLikeShardRecord(value: unknown): value is Omit<StoredShard, 'text'> {
+  if (!isObject(value) || typeof value['digest'] !== 'string' || !Array.isArray(value['groups'])) return false;
+  return value['groups'].every((group: unknown): group is ShardGroup => Array.isArray(group) && group.length === 2 && typeof group[0] === 'string' && Number.isInteger(group[1]) && group[1] > 0);
+}
+
 /** Enough of a DocumentFacts' shape to trust an entry was written by this code for this path. */
 function looksLikeFacts(value: unknown, path: string): value is DocumentFacts {
   if (!isObject(value) || value['path'] !== path || typeof value['title'] !== 'string') return false;
@@ -128,8 +134,10 @@ export class FactsCache implements ShardStore {
   /** Shards by key, with their digests. */
   private usedShards = new Map<string, StoredShard>();
   private keptShards = new Map<string, StoredShard>();
-  /** Digests of the shard files on disk, by key, as the last save wrote them. */
-  private readonly shardDigests: Map<string, string>;
+  /** The shard files on disk, by key, as the last save wrote them: their digests and groups. */
+  private readonly shardsSaved: Map<string, Omit<StoredShard, 'text'>>;
+  /** Which kept shard holds each group (`shardHolding`), worked out when first asked in a build. */
+  private holders: Map<string, string> | undefined;
   /** Keys whose shard file this process read or wrote, sound: not written again. */
   private readonly shardsOnDisk = new Set<string>();
   /** Each markdown file as the last build read it, by path, and the records as on disk. */
@@ -150,7 +158,7 @@ export class FactsCache implements ShardStore {
     this.segments = new Map(segments);
     this.records = storedRecords;
     this.savedRecords = storedRecords;
-    this.shardDigests = new Map(isObject(storedShards) ? Object.entries(storedShards).filter((entry): entry is [string, string] => /^[0-9a-f]{64}$/.test(entry[0]) && typeof entry[1] === 'string') : []);
+    this.shardsSaved = new Map(isObject(storedShards) ? Object.entries(storedShards).filter((entry): entry is [string, Omit<StoredShard, 'text'>] => /^[0-9a-f]{64}$/.test(entry[0]) && looksLikeShardRecord(entry[1])) : []);
     if (isObject(storedLayout) && typeof storedLayout['key'] === 'string' && Array.isArray(storedLayout['positions'])) {
       const positions = storedLayout['positions'].filter(
         (item): item is [string, { x: number; y: number }] => Array.isArray(item) && typeof item[0] === 'string' && isObject(item[1]) && typeof item[1]['x'] === 'number' && typeof item[1]['y'] === 'number',
@@ -252,15 +260,23 @@ export class FactsCache implements ShardStore {
   async shard(key: string): Promise<StoredShard | undefined> {
     const own = this.keptShards.get(key) ?? this.usedShards.get(key);
     if (own) return own;
-    const digest = this.shardDigests.get(key);
-    const text = digest ? await readMatching(join(this.shardFolder, `${key}.json`), digest) : undefined;
-    if (!digest || text === undefined) return undefined;
+    const saved = this.shardsSaved.get(key);
+    const text = saved ? await readMatching(join(this.shardFolder, `${key}.json`), saved.digest) : undefined;
+    if (!saved || text === undefined) return undefined;
     this.shardsOnDisk.add(key);
-    return { text, digest };
+    return { text, ...saved };
   }
 
   setShard(key: string, shard: StoredShard): void {
     this.usedShards.set(key, shard);
+  }
+
+  shardHolding(group: string): string | undefined {
+    if (!this.holders) {
+      this.holders = new Map();
+      for (const [key, { groups }] of [...this.keptShards, ...this.shardsSaved]) for (const [held] of groups) if (!this.holders.has(held)) this.holders.set(held, key);
+    }
+    return this.holders.get(group);
   }
 
   /**
@@ -272,6 +288,7 @@ export class FactsCache implements ShardStore {
     this.used = new Map();
     this.keptShards = this.usedShards;
     this.usedShards = new Map();
+    this.holders = undefined;
   }
 
   /** Whether this build used or made anything the file on disk does not hold as it is. */
@@ -281,7 +298,7 @@ export class FactsCache implements ShardStore {
       this.fresh.size > 0 ||
       !same(this.used, this.saved.facts) ||
       this.layout?.key !== this.saved.layoutKey ||
-      !same(this.usedShards, this.shardDigests) ||
+      !same(this.usedShards, this.shardsSaved) ||
       [...this.usedShards.keys()].some((key) => !this.shardsOnDisk.has(key))
     );
   }
@@ -306,17 +323,18 @@ export class FactsCache implements ShardStore {
 
   private async saveFacts(): Promise<void> {
     await mkdir(this.shardFolder, { recursive: true });
-    const shards: Record<string, string> = {};
-    for (const [key, { text, digest }] of [...this.usedShards].sort(([a], [b]) => byCodePoint(a, b))) {
-      shards[key] = digest;
+    const shards: Record<string, Omit<StoredShard, 'text'>> = {};
+    for (const [key, { text, digest, groups }] of [...this.usedShards].sort(([a], [b]) => byCodePoint(a, b))) {
+      shards[key] = { digest, groups };
       if (!this.shardsOnDisk.has(key)) await writeFile(join(this.shardFolder, `${key}.json`), text);
       this.shardsOnDisk.add(key);
     }
     const segments = await this.saveSegments();
     const body = JSON.stringify({ segments, ...(this.layout ? { layout: this.layout } : {}), shards });
     await writeVersioned(this.file, this.version, body);
-    this.shardDigests.clear();
-    for (const [key, digest] of Object.entries(shards)) this.shardDigests.set(key, digest);
+    this.shardsSaved.clear();
+    for (const [key, saved] of Object.entries(shards)) this.shardsSaved.set(key, saved);
+    this.holders = undefined;
     this.saved = { facts: new Set(this.used.keys()), layoutKey: this.layout?.key };
     this.fresh.clear();
     for (const name of await readdir(this.shardFolder)) {

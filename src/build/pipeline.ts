@@ -171,7 +171,7 @@ export async function buildGraph(options: BuildOptions): Promise<BuildOutput> {
       // is the same whatever was cached.
       let reported = 0;
       const toIndex = (index: number, facts: DocumentFacts): void => {
-        if (indexSink) shards?.feed(index, facts, indexSink);
+        shards?.feed(index, facts, indexSink);
       };
       const reportUpTo = (end: number): void => {
         for (; reported < end; reported += 1) if (cached[reported]) toIndex(reported, cached[reported]!);

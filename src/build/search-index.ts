@@ -6,19 +6,28 @@ import type { KindRegistry } from '../kinds/registry.ts';
 import type { DocumentFacts } from './facts.ts';
 import { codeVersion } from './facts-cache.ts';
 import { documentEntries, entityEntries } from './search-entries.ts';
+import { joinPieces, shardText, type ShardIndex, type ShardPiece } from './search-shard.ts';
 
 /** Bumped when what a shard holds changes in a way the code version does not show. */
-const SHARD_FORMAT = 1;
+const SHARD_FORMAT = 2;
 
 /** What a shard's key holds besides its content: the shard format and the build's code. */
 const shardVersion = (): string => `${SHARD_FORMAT}\u0000${codeVersion()}`;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** A shard's serialised index, with its sha256 (which also names its output file). */
+/**
+ * A run of a shard's entries whose content a key names: a document's sections (the key is the
+ * document's content key, `FactsCache.key`) or one entity (a hash of its entry). With its count
+ * of entries.
+ */
+export type ShardGroup = readonly [key: string, entries: number];
+
+/** A shard's serialised index, with its sha256 (which also names its output file) and its groups of entries in order. */
 export interface StoredShard {
   text: string;
   digest: string;
+  groups: readonly ShardGroup[];
 }
 
 /** Where shards are kept between builds: read by key, filled with what this build made or used. */
@@ -26,6 +35,8 @@ export interface ShardStore {
   /** The shard kept under `key`, its digest checked against its text when it was read. */
   shard(key: string): Promise<StoredShard | undefined>;
   setShard(key: string, shard: StoredShard): void;
+  /** The key of a kept shard that holds the group with this key, if any (`ShardGroup`). */
+  shardHolding(group: string): string | undefined;
 }
 
 /** A cache of shards and the content keys (`FactsCache.key`) of the documents, in input order, that key them. */
@@ -74,67 +85,122 @@ export function planShards(paths: readonly string[]): number[][] {
 const shardFile = (digest: string): string => `${SEARCH_SHARD_FOLDER}/${digest.slice(0, 20)}.json`;
 
 /**
+ * A shard not kept under its key that is joined (`joinPieces`) from the groups kept shards hold,
+ * with the few they lack indexed anew: the kept shard holding each group, by group key, and every
+ * group's entries in order (what `feed` gives), so it can still be indexed whole should a kept
+ * shard fail to read.
+ */
+interface Join {
+  held: ReadonlyMap<string, string>;
+  entries: SearchEntry[][];
+}
+
+/**
+ * A join of groups with these keys, if kept shards hold at least half of them; else none, and
+ * the shard is indexed anew (joining costs about a fifth of indexing what it takes from a kept
+ * shard, and reading and parsing that shard whole).
+ */
+function joinOf(store: ShardStore, groups: readonly string[]): Join | undefined {
+  const held = new Map<string, string>();
+  for (const group of groups) {
+    const holder = store.shardHolding(group);
+    if (holder) held.set(group, holder);
+  }
+  return held.size > 0 && held.size * 2 >= groups.length ? { held, entries: [] } : undefined;
+}
+
+/** An entity's group key: a hash of its entry, which is all its group holds. */
+const entityGroup = (entry: SearchEntry): ShardGroup => [sha256(JSON.stringify(entry)).slice(0, 32), 1];
+
+/**
  * The search index of one build as shards: one per run of documents (see `planShards`), keyed by
  * the content of its documents and the build's code, and one of the entities, keyed by its
- * entries. With a cache, a shard whose key its store holds is taken from it; the others are made by a sink fed
- * document by document in input order (`feed`), so a shard can be serialised and dropped as soon
- * as its last document is in.
+ * entries. With a cache, a shard whose key its store holds is taken from it; one whose groups
+ * (documents, entities) kept shards mostly hold is joined from them (`Join`); the others are
+ * made by a sink fed document by document in input order (`feed`), so a shard can be serialised
+ * and dropped as soon as its last document is in.
  */
 export class SearchShards {
   private readonly shardOf: number[] = [];
   private readonly lastOfShard = new Set<number>();
+  /** Each shard's groups in order, as fed: what the store keeps with it. */
+  private readonly groups: ShardGroup[][];
 
   private constructor(
     shards: readonly number[][],
     private readonly stored: ReadonlyArray<StoredShard | undefined>,
-    /** The store and each shard's key in it; none without a cache, when every shard is made. */
-    private readonly cached: { store: ShardStore; keys: readonly string[] } | undefined,
+    private readonly joins: ReadonlyArray<Join | undefined>,
+    /** The store, each shard's key in it, and each document's content key; none without a cache, when every shard is made. */
+    private readonly cached: { store: ShardStore; keys: readonly string[]; contentKeys: readonly string[] } | undefined,
   ) {
     shards.forEach((members, shard) => {
       for (const index of members) this.shardOf[index] = shard;
       this.lastOfShard.add(members.at(-1)!);
     });
+    this.groups = shards.map(() => []);
   }
 
   /** The shards of documents with these paths, in input order, with those `cache` holds already read. */
   static async plan(paths: readonly string[], cache?: ShardCache): Promise<SearchShards> {
     const shards = planShards(paths);
-    if (!cache) return new SearchShards(shards, shards.map(() => undefined), undefined);
+    if (!cache) return new SearchShards(shards, [], [], undefined);
     const { store, contentKeys } = cache;
     const keys = shards.map((members) => sha256(`${shardVersion()}\u0000${members.map((index) => contentKeys[index]).join('\u0000')}`));
-    return new SearchShards(shards, await Promise.all(keys.map((key) => store.shard(key))), { store, keys });
+    const stored = await Promise.all(keys.map((key) => store.shard(key)));
+    const joins = shards.map((members, shard) => (stored[shard] ? undefined : joinOf(store, members.map((index) => contentKeys[index]!))));
+    return new SearchShards(shards, stored, joins, { store, keys, contentKeys });
   }
 
-  /** Whether some document's shard must be made (else no sink is needed until the entities). */
+  /** Whether some document's shard must be indexed anew by a sink (else none is needed until the entities). */
   get pending(): boolean {
-    return this.stored.some((shard) => shard === undefined);
+    return this.groups.some((_, shard) => this.stored[shard] === undefined && this.joins[shard] === undefined);
   }
 
-  /** Hands document `index`'s entries to `sink` if its shard is to be made, and ends the shard after its last document. */
-  feed(index: number, facts: DocumentFacts, sink: ShardSink): void {
-    if (this.stored[this.shardOf[index]!] !== undefined) return;
-    sink.add(documentEntries(facts));
+  /**
+   * Takes document `index`'s entries if its shard is to be made: hands them to `sink` if it is
+   * indexed anew (`pending`), and ends the shard after its last document.
+   */
+  feed(index: number, facts: DocumentFacts, sink: ShardSink | undefined): void {
+    const shard = this.shardOf[index]!;
+    if (this.stored[shard] !== undefined) return;
+    const entries = documentEntries(facts);
+    if (this.cached) this.groups[shard]!.push([this.cached.contentKeys[index]!, entries.length]);
+    const join = this.joins[shard];
+    if (join) {
+      join.entries.push(entries);
+      return;
+    }
+    if (!sink) throw new Error(`search index: no sink for the shard of document ${index}`);
+    sink.add(entries);
     if (this.lastOfShard.has(index)) sink.endShard();
   }
 
   /**
-   * The manifest and shard files, once every document was fed. `sink` makes what is missing:
-   * a new one in this thread when none was given (nothing was pending).
+   * The manifest and shard files, once every document was fed. `sink` makes what is to be
+   * indexed anew: a new one in this thread when none was given (nothing was pending).
    */
   async files(entities: readonly SearchEntry[], sink: ShardSink | undefined): Promise<Map<string, string>> {
     const entitiesKey = this.cached ? sha256(`${shardVersion()}\u0000entities\u0000${JSON.stringify(entities)}`) : undefined;
     const storedEntities = entitiesKey ? await this.cached?.store.shard(entitiesKey) : undefined;
-    const made = sink || storedEntities === undefined ? await (sink ?? new SearchIndexBuilder()).finish(storedEntities === undefined ? [...entities] : undefined) : [];
+    const entityGroups = this.cached && !storedEntities ? entities.map(entityGroup) : [];
+    const entitiesJoin = this.cached && !storedEntities ? joinOf(this.cached.store, entityGroups.map(([key]) => key)) : undefined;
+    if (entitiesJoin) entitiesJoin.entries = entities.map((entry) => [entry]);
+    const indexEntities = storedEntities === undefined && entitiesJoin === undefined;
+    const made = sink || indexEntities ? await (sink ?? new SearchIndexBuilder()).finish(indexEntities ? [...entities] : undefined) : [];
     let next = 0;
     // Only what was made is hashed: a stored shard's digest was checked when it was read.
-    const take = (): StoredShard => {
+    const take = (groups: readonly ShardGroup[]): StoredShard => {
       const text = made[next];
       next += 1;
       if (text === undefined) throw new Error(`search index: ${made.length} shards were made, more were expected`);
-      return { text, digest: sha256(text) };
+      return { text, digest: sha256(text), groups };
     };
-    const texts = this.stored.map((shard) => shard ?? take());
-    const entitiesShard = storedEntities ?? take();
+    const texts: StoredShard[] = [];
+    for (const [shard, groups] of this.groups.entries()) {
+      const join = this.joins[shard];
+      texts.push(this.stored[shard] ?? (join ? await this.joined(groups, join) : take(groups)));
+    }
+    const entitiesShard = storedEntities ?? (entitiesJoin ? await this.joined(entityGroups, entitiesJoin) : take(entityGroups));
     if (next !== made.length) throw new Error(`search index: ${made.length} shards were made, ${next} were expected`);
     if (this.cached && entitiesKey) {
       const { store, keys } = this.cached;
@@ -148,6 +214,48 @@ export class SearchShards {
       ...texts.map((shard, index) => [manifest.text[index]!, `${shard.text}\n`] as const),
     ]);
   }
+
+  /**
+   * A shard of these groups joined from the kept shards that hold them, the rest indexed anew:
+   * the same text as indexing every group anew (`joinPieces`). A kept shard that fails to read,
+   * or whose groups do not add up to its entries, has its groups indexed anew too.
+   */
+  private async joined(groups: readonly ShardGroup[], join: Join): Promise<StoredShard> {
+    const store = this.cached!.store;
+    const sources = new Map<string, Map<string, ShardPiece>>();
+    for (const holder of new Set(join.held.values())) sources.set(holder, piecesOf(await store.shard(holder)));
+    const kept = groups.map(([key, count]) => {
+      const piece = sources.get(join.held.get(key) ?? '')?.get(key);
+      return piece?.count === count ? piece : undefined;
+    });
+    const fresh = newIndex();
+    groups.forEach((_, at) => {
+      if (!kept[at]) fresh.addAll(join.entries[at]!);
+    });
+    const freshIndex = fresh.toJSON();
+    let start = 0;
+    const pieces = groups.map(([, count], at) => {
+      const piece = kept[at];
+      if (piece) return piece;
+      start += count;
+      return { index: freshIndex, start: start - count, count };
+    });
+    const text = joinPieces(pieces);
+    return { text, digest: sha256(text), groups };
+  }
+}
+
+/** A kept shard's groups as pieces of its index, by group key; none if it is missing or its groups do not add up to its entries. */
+function piecesOf(shard: StoredShard | undefined): Map<string, ShardPiece> {
+  const pieces = new Map<string, ShardPiece>();
+  if (!shard) return pieces;
+  const index = JSON.parse(shard.text) as ShardIndex;
+  let start = 0;
+  for (const [key, count] of shard.groups) {
+    pieces.set(key, { index, start, count });
+    start += count;
+  }
+  return start === index.documentCount ? pieces : new Map();
 }
 
 /**
@@ -183,7 +291,7 @@ export class SearchIndexBuilder implements ShardSink {
   }
 
   endShard(): void {
-    const text = JSON.stringify(this.index);
+    const text = shardText(this.index.toJSON());
     this.index = newIndex();
     if (this.onShard) this.onShard(text);
     else this.made.push(text);
