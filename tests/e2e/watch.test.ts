@@ -93,6 +93,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('npm start watches the
     const summary = page.getByTestId('detail-panel').locator('p.summary');
     await until(async () => (await summary.textContent())?.includes('Open an issue.') || undefined, 'the summary as it was');
     const rebuilds = log.match(/^rebuilt in .*$/gm)?.length ?? 0;
+    const indexBuilds = log.match(/^search index rebuilt/gm)?.length ?? 0;
     // A word changed and a line added above everything: the same things on other lines.
     const file = join(repo, 'docs/process.md');
     writeFileSync(file, `\n${readFileSync(file, 'utf8').replace('Open an issue.', 'Open a ticket.')}`);
@@ -100,6 +101,11 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('npm start watches the
     const rebuild = await until(() => log.match(/^rebuilt in .*$/gm)?.[rebuilds], 'the rebuild to be logged');
     expect(rebuild).toMatch(/ patch \d+/);
     expect(rebuild).not.toMatch(/ assemble \d+/);
+    // The search index follows (its shard joined from the kept one): the new word finds the section.
+    await until(() => log.match(/^search index rebuilt/gm)?.[indexBuilds], 'the search index to be rebuilt');
+    await page.getByTestId('search-input').fill('ticket');
+    const hits = page.getByTestId('search-result');
+    await until(async () => ((await hits.allTextContents()).some((hit) => hit.includes('Process')) ? true : undefined), 'the edited section found by its new word');
     await page.close();
   }, 60_000);
 });
