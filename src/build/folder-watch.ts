@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 
 export interface FolderWatch {
   /** Settles once every folder that was there is watched. */
@@ -46,9 +46,13 @@ export function watchFolders(root: string, skip: (path: string) => boolean, onCh
   const add = async (folder: string, report: boolean): Promise<void> => {
     if (closed || watchers.has(folder) || (folder !== root && skip(toRepoPath(folder)))) return;
     let watcher: FSWatcher;
+    // A watched folder removed or moved away reports itself under its own name, as if an
+    // entry of that name inside it had changed: such a name, or none (some platforms), stands
+    // for the folder itself, and everything in it is looked at again. The root keeps its
+    // entries' names: it is not removed while the repository is watched.
+    const own = folder === root ? undefined : basename(folder);
     try {
-      // Without a name (some platforms), the folder itself is named: everything in it is looked at again.
-      watcher = watch(folder, (_event, name) => changed(name ? join(folder, name.toString()) : folder));
+      watcher = watch(folder, (_event, name) => changed(name && name.toString() !== own ? join(folder, name.toString()) : folder));
     } catch {
       // Gone already, or not readable: nothing to watch.
       return;
