@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 
 export interface FolderWatch {
@@ -15,8 +15,8 @@ export interface FolderWatch {
  * a rename (an editor's atomic save, a checkout) it misses every later edit of that path;
  * chokidar, which also watches files, misses an edit in the 20–50 ms after such a replacement.
  * A folder that appears later is watched from then on, and what it holds is reported; one that
- * goes away is let go. `onChange` gets repo-relative paths with `/`, of files or folders;
- * `skip` keeps a path (and what is below it) out.
+ * goes away is let go; a symlink is named when it changes, never followed. `onChange` gets
+ * repo-relative paths with `/`, of files or folders; `skip` keeps a path (and what is below it) out.
  */
 export function watchFolders(root: string, skip: (path: string) => boolean, onChange: (path: string) => void): FolderWatch {
   const watchers = new Map<string, FSWatcher>();
@@ -37,7 +37,8 @@ export function watchFolders(root: string, skip: (path: string) => boolean, onCh
     if (closed || skip(path)) return;
     onChange(path);
     // A folder made, moved in or checked out is watched, with what it holds; one gone is let go.
-    void stat(absolute).then(
+    // A symlink is not followed (the build does not follow one either: see `collectFiles`).
+    void lstat(absolute).then(
       (info) => (info.isDirectory() ? add(absolute, true) : undefined),
       () => forget(absolute),
     );

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,6 +77,28 @@ describe('watching a repository', () => {
     appendFileSync(page, 'And again.\n');
     await until(() => calls.length > again);
     expect(calls.at(-1)).toEqual(['docs/page.md']);
+    expect(errors).toEqual([]);
+  });
+
+  it('does not follow a symlink to a folder, inside the repository or out of it, as the build does not', async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'watch-'));
+    const repo = join(scratch, 'repo');
+    const outside = join(scratch, 'outside');
+    mkdirSync(join(outside, 'deep'), { recursive: true });
+    writeFileSync(join(outside, 'deep/secret.md'), '# Secret\n');
+    mkdirSync(join(repo, 'docs'), { recursive: true });
+    const { calls, errors, ready } = watchRecording(repo);
+    await ready;
+    symlinkSync(outside, join(repo, 'elsewhere'));
+    symlinkSync('.', join(repo, 'docs/self'));
+    await until(() => calls.flat().includes('elsewhere') && calls.flat().includes('docs/self'));
+    // Only the links themselves: nothing listed or watched behind them.
+    await new Promise((done) => setTimeout(done, 100));
+    appendFileSync(join(outside, 'deep/secret.md'), 'Changed outside.\n');
+    writeFileSync(join(repo, 'docs/page.md'), '# Page\n');
+    await until(() => calls.flat().includes('docs/page.md'));
+    await new Promise((done) => setTimeout(done, 100));
+    expect(calls.flat().filter((path) => path.startsWith('elsewhere/') || path.startsWith('docs/self/'))).toEqual([]);
     expect(errors).toEqual([]);
   });
 
