@@ -1,17 +1,18 @@
 import type { SearchEntry } from '../schema/search.ts';
-import type { ShardSink } from './search-index.ts';
+import type { JoinSpec, ShardSink } from './search-index.ts';
 import { StageWorker } from './workers.ts';
 
-export type SearchIndexMessage = { type: 'add'; entries: SearchEntry[] } | { type: 'end' } | { type: 'finish'; entries: SearchEntry[] | undefined };
+export type SearchIndexMessage = { type: 'add'; entries: SearchEntry[] } | { type: 'end' } | { type: 'join'; join: JoinSpec } | { type: 'finish'; entries: SearchEntry[] | undefined };
 
 /** From the worker: each shard as it ends, then the count of shards made. */
 export type SearchIndexReply = { type: 'shard'; text: string } | { type: 'done'; shards: number };
 
 /**
  * `SearchIndexBuilder` in a worker thread, filled while the main thread is still parsing: each
- * document's entries go over as soon as it is extracted, the entities at the end. Entries are
- * indexed in the order sent, so the output is the same as the builder's in this thread. Each
- * shard comes back as soon as it ends, so the worker never holds more than one.
+ * document's entries go over as soon as it is extracted (and a shard to join, with the kept
+ * shards it is joined from, as soon as its last document is), the entities at the end. Entries
+ * are indexed in the order sent, so the output is the same as the builder's in this thread.
+ * Each shard comes back as soon as it ends, so the worker never holds more than one.
  */
 export class SearchIndexWorker extends StageWorker<SearchIndexReply> implements ShardSink {
   private readonly made: string[];
@@ -33,6 +34,10 @@ export class SearchIndexWorker extends StageWorker<SearchIndexReply> implements 
 
   endShard(): void {
     this.post({ type: 'end' } satisfies SearchIndexMessage);
+  }
+
+  endJoin(join: JoinSpec): void {
+    this.post({ type: 'join', join } satisfies SearchIndexMessage);
   }
 
   /** Resolves to every shard made, in order; the entities' last when given. */

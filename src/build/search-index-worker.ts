@@ -11,6 +11,7 @@ const builder = new SearchIndexBuilder((text) => {
 parentPort?.on('message', (message: SearchIndexMessage) => {
   if (message.type === 'add') builder.add(message.entries);
   else if (message.type === 'end') builder.endShard();
+  else if (message.type === 'join') builder.endJoin(message.join);
   else {
     builder.finish(message.entries);
     parentPort?.postMessage({ type: 'done', shards: sent } satisfies SearchIndexReply);

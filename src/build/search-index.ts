@@ -45,10 +45,25 @@ export interface ShardCache {
   contentKeys: readonly string[];
 }
 
-/** What fills shards: entries of the shard being made, then its end; the entities shard last. */
+/**
+ * How to join a shard (`joinPieces`): the texts of the kept shards it takes groups from, and its
+ * groups in order, each as `[kept, start, count]`: entries `start` to `start + count - 1` of
+ * kept shard `kept`, or, with `kept` -1, the next `count` entries added since the last shard
+ * ended (`start` is then unused), which are indexed anew.
+ */
+export interface JoinSpec {
+  kept: string[];
+  groups: Array<readonly [kept: number, start: number, count: number]>;
+}
+
+/**
+ * What fills shards: entries of the shard being made, then its end, as indexed anew or joined;
+ * the entities shard last.
+ */
 export interface ShardSink {
   add(entries: SearchEntry[]): void;
   endShard(): void;
+  endJoin(join: JoinSpec): void;
   /** Every shard made since the start, in order, the entities' last when given. */
   finish(entities: SearchEntry[] | undefined): Promise<string[]> | string[];
 }
@@ -85,28 +100,40 @@ export function planShards(paths: readonly string[]): number[][] {
 const shardFile = (digest: string): string => `${SEARCH_SHARD_FOLDER}/${digest.slice(0, 20)}.json`;
 
 /**
- * A shard not kept under its key that is joined (`joinPieces`) from the groups kept shards hold,
- * with the few they lack indexed anew: the kept shard holding each group, by group key, and every
- * group's entries in order (what `feed` gives), so it can still be indexed whole should a kept
- * shard fail to read.
+ * A shard not kept under its key that is joined from the groups kept shards hold, with the few
+ * they lack indexed anew: the kept shards' texts, and where each held group is in them, by group
+ * key. Fed document by document into a `JoinSpec`.
  */
 interface Join {
-  held: ReadonlyMap<string, string>;
-  entries: SearchEntry[][];
+  kept: string[];
+  held: ReadonlyMap<string, readonly [kept: number, start: number, count: number]>;
+  groups: JoinSpec['groups'];
 }
 
 /**
- * A join of groups with these keys, if kept shards hold at least half of them; else none, and
- * the shard is indexed anew (joining costs about a fifth of indexing what it takes from a kept
- * shard, and reading and parsing that shard whole).
+ * A join of groups with these keys, if kept shards that can be read hold at least half of them;
+ * else none, and the shard is indexed anew. Joining costs about a fifth of indexing what it takes
+ * from a kept shard (which is read and parsed whole), and nothing is tokenised again.
  */
-function joinOf(store: ShardStore, groups: readonly string[]): Join | undefined {
-  const held = new Map<string, string>();
+async function joinOf(store: ShardStore, groups: readonly string[]): Promise<Join | undefined> {
+  const holders = new Map<string, StoredShard | undefined>();
   for (const group of groups) {
     const holder = store.shardHolding(group);
-    if (holder) held.set(group, holder);
+    if (holder && !holders.has(holder)) holders.set(holder, await store.shard(holder));
   }
-  return held.size > 0 && held.size * 2 >= groups.length ? { held, entries: [] } : undefined;
+  const kept: string[] = [];
+  const where = new Map<string, readonly [number, number, number]>();
+  for (const shard of holders.values()) {
+    if (!shard) continue;
+    let start = 0;
+    for (const [key, count] of shard.groups) {
+      where.set(key, [kept.length, start, count]);
+      start += count;
+    }
+    kept.push(shard.text);
+  }
+  const held = new Map(groups.flatMap((group) => (where.has(group) ? [[group, where.get(group)!] as const] : [])));
+  return held.size > 0 && held.size * 2 >= groups.length ? { kept, held, groups: [] } : undefined;
 }
 
 /** An entity's group key: a hash of its entry, which is all its group holds. */
@@ -115,10 +142,10 @@ const entityGroup = (entry: SearchEntry): ShardGroup => [sha256(JSON.stringify(e
 /**
  * The search index of one build as shards: one per run of documents (see `planShards`), keyed by
  * the content of its documents and the build's code, and one of the entities, keyed by its
- * entries. With a cache, a shard whose key its store holds is taken from it; one whose groups
- * (documents, entities) kept shards mostly hold is joined from them (`Join`); the others are
- * made by a sink fed document by document in input order (`feed`), so a shard can be serialised
- * and dropped as soon as its last document is in.
+ * entries. With a cache, a shard whose key its store holds is taken from it; the others are made
+ * by a sink fed document by document in input order (`feed`), so a shard can be serialised and
+ * dropped as soon as its last document is in: joined from the kept shards that hold most of its
+ * groups (documents, entities), with only the rest indexed (`Join`), or else indexed anew.
  */
 export class SearchShards {
   private readonly shardOf: number[] = [];
@@ -140,53 +167,67 @@ export class SearchShards {
     this.groups = shards.map(() => []);
   }
 
-  /** The shards of documents with these paths, in input order, with those `cache` holds already read. */
+  /** The shards of documents with these paths, in input order, with those `cache` holds already read, and the kept shards to join others from. */
   static async plan(paths: readonly string[], cache?: ShardCache): Promise<SearchShards> {
     const shards = planShards(paths);
     if (!cache) return new SearchShards(shards, [], [], undefined);
     const { store, contentKeys } = cache;
     const keys = shards.map((members) => sha256(`${shardVersion()}\u0000${members.map((index) => contentKeys[index]).join('\u0000')}`));
     const stored = await Promise.all(keys.map((key) => store.shard(key)));
-    const joins = shards.map((members, shard) => (stored[shard] ? undefined : joinOf(store, members.map((index) => contentKeys[index]!))));
+    const joins = await Promise.all(shards.map((members, shard) => (stored[shard] ? undefined : joinOf(store, members.map((index) => contentKeys[index]!)))));
     return new SearchShards(shards, stored, joins, { store, keys, contentKeys });
   }
 
-  /** Whether some document's shard must be indexed anew by a sink (else none is needed until the entities). */
+  /** Whether some document's shard must be made by a sink (else none is needed until the entities). */
   get pending(): boolean {
-    return this.groups.some((_, shard) => this.stored[shard] === undefined && this.joins[shard] === undefined);
+    return this.groups.some((_, shard) => this.stored[shard] === undefined);
   }
 
   /**
-   * Takes document `index`'s entries if its shard is to be made: hands them to `sink` if it is
-   * indexed anew (`pending`), and ends the shard after its last document.
+   * Hands document `index`'s entries to `sink` if its shard is to be made (unless a kept shard
+   * it is joined from holds them), and ends the shard after its last document.
    */
   feed(index: number, facts: DocumentFacts, sink: ShardSink | undefined): void {
     const shard = this.shardOf[index]!;
     if (this.stored[shard] !== undefined) return;
-    const entries = documentEntries(facts);
-    if (this.cached) this.groups[shard]!.push([this.cached.contentKeys[index]!, entries.length]);
-    const join = this.joins[shard];
-    if (join) {
-      join.entries.push(entries);
-      return;
-    }
     if (!sink) throw new Error(`search index: no sink for the shard of document ${index}`);
-    sink.add(entries);
-    if (this.lastOfShard.has(index)) sink.endShard();
+    const entries = documentEntries(facts);
+    const group = this.cached?.contentKeys[index];
+    if (group) this.groups[shard]!.push([group, entries.length]);
+    const join = this.joins[shard];
+    const held = group ? join?.held.get(group) : undefined;
+    if (held?.[2] === entries.length) join!.groups.push(held);
+    else {
+      sink.add(entries);
+      join?.groups.push([-1, 0, entries.length]);
+    }
+    if (!this.lastOfShard.has(index)) return;
+    if (join) sink.endJoin({ kept: join.kept, groups: join.groups });
+    else sink.endShard();
   }
 
   /**
-   * The manifest and shard files, once every document was fed. `sink` makes what is to be
-   * indexed anew: a new one in this thread when none was given (nothing was pending).
+   * The manifest and shard files, once every document was fed. `sink` makes what is to be made:
+   * a new one in this thread when none was given (nothing was pending).
    */
-  async files(entities: readonly SearchEntry[], sink: ShardSink | undefined): Promise<Map<string, string>> {
+  async files(entities: readonly SearchEntry[], given: ShardSink | undefined): Promise<Map<string, string>> {
     const entitiesKey = this.cached ? sha256(`${shardVersion()}\u0000entities\u0000${JSON.stringify(entities)}`) : undefined;
     const storedEntities = entitiesKey ? await this.cached?.store.shard(entitiesKey) : undefined;
     const entityGroups = this.cached && !storedEntities ? entities.map(entityGroup) : [];
-    const entitiesJoin = this.cached && !storedEntities ? joinOf(this.cached.store, entityGroups.map(([key]) => key)) : undefined;
-    if (entitiesJoin) entitiesJoin.entries = entities.map((entry) => [entry]);
-    const indexEntities = storedEntities === undefined && entitiesJoin === undefined;
-    const made = sink || indexEntities ? await (sink ?? new SearchIndexBuilder()).finish(indexEntities ? [...entities] : undefined) : [];
+    const entitiesJoin = this.cached && !storedEntities ? await joinOf(this.cached.store, entityGroups.map(([key]) => key)) : undefined;
+    const sink = given ?? (storedEntities ? undefined : new SearchIndexBuilder());
+    if (entitiesJoin) {
+      entities.forEach((entry, at) => {
+        const held = entitiesJoin.held.get(entityGroups[at]![0]);
+        if (held) entitiesJoin.groups.push(held);
+        else {
+          sink!.add([entry]);
+          entitiesJoin.groups.push([-1, 0, 1]);
+        }
+      });
+      sink!.endJoin({ kept: entitiesJoin.kept, groups: entitiesJoin.groups });
+    }
+    const made = sink ? await sink.finish(storedEntities || entitiesJoin ? undefined : [...entities]) : [];
     let next = 0;
     // Only what was made is hashed: a stored shard's digest was checked when it was read.
     const take = (groups: readonly ShardGroup[]): StoredShard => {
@@ -195,12 +236,8 @@ export class SearchShards {
       if (text === undefined) throw new Error(`search index: ${made.length} shards were made, more were expected`);
       return { text, digest: sha256(text), groups };
     };
-    const texts: StoredShard[] = [];
-    for (const [shard, groups] of this.groups.entries()) {
-      const join = this.joins[shard];
-      texts.push(this.stored[shard] ?? (join ? await this.joined(groups, join) : take(groups)));
-    }
-    const entitiesShard = storedEntities ?? (entitiesJoin ? await this.joined(entityGroups, entitiesJoin) : take(entityGroups));
+    const texts = this.groups.map((groups, shard) => this.stored[shard] ?? take(groups));
+    const entitiesShard = storedEntities ?? take(entityGroups);
     if (next !== made.length) throw new Error(`search index: ${made.length} shards were made, ${next} were expected`);
     if (this.cached && entitiesKey) {
       const { store, keys } = this.cached;
@@ -214,48 +251,6 @@ export class SearchShards {
       ...texts.map((shard, index) => [manifest.text[index]!, `${shard.text}\n`] as const),
     ]);
   }
-
-  /**
-   * A shard of these groups joined from the kept shards that hold them, the rest indexed anew:
-   * the same text as indexing every group anew (`joinPieces`). A kept shard that fails to read,
-   * or whose groups do not add up to its entries, has its groups indexed anew too.
-   */
-  private async joined(groups: readonly ShardGroup[], join: Join): Promise<StoredShard> {
-    const store = this.cached!.store;
-    const sources = new Map<string, Map<string, ShardPiece>>();
-    for (const holder of new Set(join.held.values())) sources.set(holder, piecesOf(await store.shard(holder)));
-    const kept = groups.map(([key, count]) => {
-      const piece = sources.get(join.held.get(key) ?? '')?.get(key);
-      return piece?.count === count ? piece : undefined;
-    });
-    const fresh = newIndex();
-    groups.forEach((_, at) => {
-      if (!kept[at]) fresh.addAll(join.entries[at]!);
-    });
-    const freshIndex = fresh.toJSON();
-    let start = 0;
-    const pieces = groups.map(([, count], at) => {
-      const piece = kept[at];
-      if (piece) return piece;
-      start += count;
-      return { index: freshIndex, start: start - count, count };
-    });
-    const text = joinPieces(pieces);
-    return { text, digest: sha256(text), groups };
-  }
-}
-
-/** A kept shard's groups as pieces of its index, by group key; none if it is missing or its groups do not add up to its entries. */
-function piecesOf(shard: StoredShard | undefined): Map<string, ShardPiece> {
-  const pieces = new Map<string, ShardPiece>();
-  if (!shard) return pieces;
-  const index = JSON.parse(shard.text) as ShardIndex;
-  let start = 0;
-  for (const [key, count] of shard.groups) {
-    pieces.set(key, { index, start, count });
-    start += count;
-  }
-  return start === index.documentCount ? pieces : new Map();
 }
 
 /**
@@ -291,7 +286,24 @@ export class SearchIndexBuilder implements ShardSink {
   }
 
   endShard(): void {
-    const text = shardText(this.index.toJSON());
+    this.emit(shardText(this.index.toJSON()));
+  }
+
+  /** Ends the shard as joined (`JoinSpec`), its fresh groups from the entries added since the last end. */
+  endJoin(join: JoinSpec): void {
+    const fresh = this.index.toJSON();
+    const kept = join.kept.map((text) => JSON.parse(text) as ShardIndex);
+    let next = 0;
+    const pieces = join.groups.map(([source, start, count]): ShardPiece => {
+      if (source >= 0) return { index: kept[source]!, start, count };
+      next += count;
+      return { index: fresh, start: next - count, count };
+    });
+    if (next !== fresh.documentCount) throw new Error(`search index: a join of ${next} fresh entries, ${fresh.documentCount} were added`);
+    this.emit(joinPieces(pieces));
+  }
+
+  private emit(text: string): void {
     this.index = newIndex();
     if (this.onShard) this.onShard(text);
     else this.made.push(text);
