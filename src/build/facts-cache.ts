@@ -101,7 +101,9 @@ function looksLikeRecord(value: unknown): value is FileRecord {
 }
 
 /** A shard's record in the main file: its digest and its groups of entries (`ShardGroup`). */
-function looksLikeShardRecord(value: unknown): value is Omit<StoredShard, 'text'> {
+type ShardRecord = Omit<StoredShard, 'text'>;
+
+function looksLikeShardRecord(value: unknown): value is ShardRecord {
   if (!isObject(value) || typeof value['digest'] !== 'string' || !Array.isArray(value['groups'])) return false;
   return value['groups'].every((group: unknown): group is ShardGroup => Array.isArray(group) && group.length === 2 && typeof group[0] === 'string' && Number.isInteger(group[1]) && group[1] > 0);
 }
@@ -119,8 +121,8 @@ function looksLikeFacts(value: unknown, path: string): value is DocumentFacts {
  * (`segmentOf`) by its digest; a file of another version, or one that does not match its
  * digest or cannot be read or parsed, is ignored and rebuilt, never trusted. Only the entries
  * of the last build are kept, so deleted and renamed files drop out. Search index shards are
- * kept the same way, each in a file of its own beside it, named by its key, with its digest in
- * the main file.
+ * kept the same way, each in a file of its own beside it, named by its key, with its digest and
+ * groups of entries (what joining other shards from it needs) in the main file.
  */
 export class FactsCache implements ShardStore {
   private used = new Map<string, DocumentFacts>();
@@ -135,7 +137,7 @@ export class FactsCache implements ShardStore {
   private usedShards = new Map<string, StoredShard>();
   private keptShards = new Map<string, StoredShard>();
   /** The shard files on disk, by key, as the last save wrote them: their digests and groups. */
-  private readonly shardsSaved: Map<string, Omit<StoredShard, 'text'>>;
+  private readonly shardsSaved: Map<string, ShardRecord>;
   /** Which kept shard holds each group (`shardHolding`), worked out when first asked in a build. */
   private holders: Map<string, string> | undefined;
   /** Keys whose shard file this process read or wrote, sound: not written again. */
@@ -158,7 +160,7 @@ export class FactsCache implements ShardStore {
     this.segments = new Map(segments);
     this.records = storedRecords;
     this.savedRecords = storedRecords;
-    this.shardsSaved = new Map(isObject(storedShards) ? Object.entries(storedShards).filter((entry): entry is [string, Omit<StoredShard, 'text'>] => /^[0-9a-f]{64}$/.test(entry[0]) && looksLikeShardRecord(entry[1])) : []);
+    this.shardsSaved = new Map(isObject(storedShards) ? Object.entries(storedShards).filter((entry): entry is [string, ShardRecord] => /^[0-9a-f]{64}$/.test(entry[0]) && looksLikeShardRecord(entry[1])) : []);
     if (isObject(storedLayout) && typeof storedLayout['key'] === 'string' && Array.isArray(storedLayout['positions'])) {
       const positions = storedLayout['positions'].filter(
         (item): item is [string, { x: number; y: number }] => Array.isArray(item) && typeof item[0] === 'string' && isObject(item[1]) && typeof item[1]['x'] === 'number' && typeof item[1]['y'] === 'number',
@@ -323,7 +325,7 @@ export class FactsCache implements ShardStore {
 
   private async saveFacts(): Promise<void> {
     await mkdir(this.shardFolder, { recursive: true });
-    const shards: Record<string, Omit<StoredShard, 'text'>> = {};
+    const shards: Record<string, ShardRecord> = {};
     for (const [key, { text, digest, groups }] of [...this.usedShards].sort(([a], [b]) => byCodePoint(a, b))) {
       shards[key] = { digest, groups };
       if (!this.shardsOnDisk.has(key)) await writeFile(join(this.shardFolder, `${key}.json`), text);
