@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { ProfileData } from '../profiles/profile.ts';
 import type { Warning } from '../schema/graph.ts';
 import type { DocumentFacts } from './facts.ts';
+import { append } from './multimap.ts';
 import { byCodePoint } from './text/order.ts';
 import type { ShardGroup, ShardStore, StoredShard } from './search-index.ts';
 
@@ -45,11 +46,10 @@ export function codeVersion(): string {
 /**
  * A hash of the code that extracts facts, lays out and indexes, given this module's file: the
  * sources of the build, kinds, profiles and schema and the lock file (the libraries' versions)
- * when running from TypeScript, or every
- * module of the bundle when running bundled (`scripts/run-bundled.mjs` writes its entries and
- * chunks, and nothing else, into one folder). This module's own chunk is not enough: the
- * layout and the extractors sit in chunks of their own. Any change to how facts are made makes
- * every cached entry foreign.
+ * when running from TypeScript, or every module of the bundle when running bundled
+ * (`scripts/run-bundled.mjs` writes its entries and chunks, and nothing else, into one folder).
+ * This module's own chunk is not enough: the layout and the extractors sit in chunks of their
+ * own. Any change to how facts are made makes every cached entry foreign.
  */
 export function codeVersionOf(modulePath: string): string {
   const hash = createHash('sha256');
@@ -358,11 +358,7 @@ export class FactsCache implements ShardStore {
     const folder = segmentFolderOf(this.file);
     await mkdir(folder, { recursive: true });
     const keysBySegment = new Map<string, string[]>();
-    for (const key of this.used.keys()) {
-      const keys = keysBySegment.get(segmentOf(key));
-      if (keys) keys.push(key);
-      else keysBySegment.set(segmentOf(key), [key]);
-    }
+    for (const key of this.used.keys()) append(keysBySegment, segmentOf(key), key);
     const digests: Record<string, string> = {};
     for (const [segment, keys] of [...keysBySegment].sort(([a], [b]) => byCodePoint(a, b))) {
       const onDisk = this.segments.get(segment);

@@ -43,8 +43,9 @@ export function layoutKey(graph: GraphDocument): string {
  * without running a layout. Documents and entities (the core) get ForceAtlas2 with Barnes-Hut
  * approximation, then overlap removal (or, for large graphs, a spread); external sites, files
  * and leaves (nodes with a single neighbour), more than half the nodes, sit in rings around the
- * first node they are joined to, which costs nothing and keeps the force layout small. Starting positions come from a
- * seeded generator, so the same graph always gets the same positions.
+ * first node they are joined to, which costs nothing and keeps the force layout small.
+ * Starting positions come from a seeded generator, so the same graph always gets the same
+ * positions.
  */
 export async function computeLayout(graph: GraphDocument): Promise<Positions> {
   // Satellite kinds (files, external sites, by the graph's catalogue) ring the node they hang from.

@@ -30,14 +30,12 @@ function readCache(file: string): { header: string; body: CacheBody } {
   const end = text.indexOf('\n');
   return { header: text.slice(0, end), body: JSON.parse(text.slice(end + 1)) as CacheBody };
 }
-/** The segment files of the cache in `dir`. */
-const segmentFilesIn = (dir: string): string[] => {
-  const folder = cacheFileIn(dir).replace(/\.json$/, '.segments');
-  return readdirSync(folder).map((name) => join(folder, name));
-};
+/** The folder of the segment files of the cache in `dir`. */
+const segmentFolderIn = (dir: string): string => cacheFileIn(dir).replace(/\.json$/, '.segments');
+const segmentFilesIn = (dir: string): string[] => readdirSync(segmentFolderIn(dir)).map((name) => join(segmentFolderIn(dir), name));
 /** Every cached entry, from the segments the main file names. */
 function cachedFacts(dir: string): Record<string, { path: string; title: string }> {
-  const folder = cacheFileIn(dir).replace(/\.json$/, '.segments');
+  const folder = segmentFolderIn(dir);
   const { segments } = readCache(cacheFileIn(dir)).body;
   return Object.assign({}, ...Object.values(segments).map((digest) => JSON.parse(readFileSync(join(folder, `${digest}.json`), 'utf8')) as Record<string, { path: string; title: string }>));
 }
