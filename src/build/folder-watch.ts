@@ -36,10 +36,11 @@ export function watchFolders(root: string, skip: (path: string) => boolean, onCh
     const path = toRepoPath(absolute);
     if (closed || skip(path)) return;
     onChange(path);
-    // A folder made, moved in or checked out is watched, with what it holds; one gone is let go.
-    // A symlink is not followed (the build does not follow one either: see `collectFiles`).
+    // A folder made, moved in or checked out is watched, with what it holds; one gone, or now a
+    // file, is let go. A symlink is not followed (the build does not follow one either: see
+    // `collectFiles`).
     void lstat(absolute).then(
-      (info) => (info.isDirectory() ? add(absolute, true) : undefined),
+      (info) => (info.isDirectory() ? add(absolute, true) : forget(absolute)),
       () => forget(absolute),
     );
   };

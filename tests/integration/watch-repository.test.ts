@@ -120,6 +120,20 @@ describe('watching a repository', () => {
     await until(() => calls.at(-1)!.includes('guides'));
     writeFileSync(join(scratch, 'after.md'), '# After\n');
     await until(() => calls.at(-1)!.includes('after.md'));
+    // A folder replaced by a file, then by a folder again: what is made in the new one is seen.
+    mkdirSync(join(scratch, 'swapped'));
+    await until(() => calls.flat().includes('swapped'));
+    await new Promise((done) => setTimeout(done, 100));
+    rmSync(join(scratch, 'swapped'), { recursive: true });
+    writeFileSync(join(scratch, 'swapped'), 'now a file\n');
+    await until(() => calls.at(-1)!.includes('swapped'));
+    await new Promise((done) => setTimeout(done, 100));
+    rmSync(join(scratch, 'swapped'));
+    mkdirSync(join(scratch, 'swapped'));
+    await until(() => calls.at(-1)!.includes('swapped'));
+    await new Promise((done) => setTimeout(done, 100));
+    writeFileSync(join(scratch, 'swapped/inside.md'), '# Inside\n');
+    await until(() => calls.flat().includes('swapped/inside.md'));
     // Only paths that were there: a removed folder's own watch names the folder, which the
     // system reports under the folder's own name, not an entry of that name inside it.
     expect(calls.flat().filter((path) => /(^|\/)(guides\/guides|deep\/deep)$/.test(path))).toEqual([]);
