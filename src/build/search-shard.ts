@@ -44,12 +44,14 @@ export function joinPieces(pieces: readonly ShardPiece[]): string {
   const storedFields: Record<string, unknown> = {};
   let next = 0;
   for (const { index, start, count } of pieces) {
-    if (JSON.stringify(index.fieldIds) !== JSON.stringify(first.fieldIds)) throw new Error('search index: pieces of shards with different fields');
     if (index.dirtCount !== 0 || index.nextId !== index.documentCount || start < 0 || start + count > index.documentCount) {
       throw new Error(`search index: a piece (entries ${start} to ${start + count - 1}) outside its shard of ${index.documentCount}, or of a shard with discarded entries`);
     }
     let ids = renumbered.get(index);
-    if (!ids) renumbered.set(index, (ids = new Int32Array(index.documentCount).fill(-1)));
+    if (!ids) {
+      if (JSON.stringify(index.fieldIds) !== JSON.stringify(first.fieldIds)) throw new Error('search index: pieces of shards with different fields');
+      renumbered.set(index, (ids = new Int32Array(index.documentCount).fill(-1)));
+    }
     for (let old = start; old < start + count; old += 1, next += 1) {
       ids[old] = next;
       documentIds[next] = index.documentIds[old];
